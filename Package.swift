@@ -1,0 +1,32 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// gen-migration takes no package dependencies: a tool that writes audit
+// scripts should be auditable itself. Only the toolchain (Foundation, XCTest,
+// Swift Testing) is used.
+let package = Package(
+  name: "gen-migration",
+  products: [
+    .library(name: "Model", targets: ["Model"]),
+    .library(name: "Templates", targets: ["Templates"]),
+    .executable(name: "gen-migration", targets: ["gen-migration"]),
+  ],
+  targets: [
+    // The vocabulary of a procedure, its DSL and its validation. No I/O.
+    .target(name: "Model"),
+    // Renderers: Model -> text (bash, markdown, JSON, line diffs). No I/O.
+    .target(name: "Templates", dependencies: ["Model"]),
+    // The documented procedures, written in the Model DSL.
+    .target(name: "Catalog", dependencies: ["Model"]),
+    // The commands of the CLI: argument parsing, files, exit codes.
+    .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog"]),
+    .executableTarget(name: "gen-migration", dependencies: ["Commands"]),
+
+    .testTarget(name: "ModelTests", dependencies: ["Model"]),
+    .testTarget(name: "TemplatesTests", dependencies: ["Model", "Templates"]),
+    .testTarget(name: "GoldenTests", dependencies: ["Catalog", "Templates"]),
+    .testTarget(name: "ScriptTests", dependencies: ["Model", "Templates", "Catalog"]),
+    .testTarget(name: "CommandsTests", dependencies: ["Commands", "Catalog", "Templates"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

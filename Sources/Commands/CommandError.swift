@@ -1,0 +1,58 @@
+/// Everything that stops a command, each with what is wrong, where, and what
+/// to do. `message` is the one place these become text; `status` the exit code.
+public enum CommandError: Error, Equatable {
+  case unknownCommand(String, suggestion: String?)
+  case unknownOption(String, command: String)
+  case missingValue(option: String)
+  case unexpectedArgument(String, command: String)
+  case missingArgument(String, command: String)
+  case invalidFormat(String, allowed: [String])
+  case unknownProcedure(String, suggestion: String?)
+  case unknownVersion(id: String, version: String, available: [String])
+  case invalidProcedure(String, diagnostics: [String])
+  case cannotWrite(path: String, reason: String)
+  case cannotRead(path: String, reason: String)
+
+  /// 2 for usage and file errors, 1 for a procedure that does not validate.
+  public var status: Int32 {
+    switch self {
+    case .invalidProcedure: 1
+    default: 2
+    }
+  }
+
+  public var message: String {
+    switch self {
+    case .unknownCommand(let name, let suggestion):
+      return
+        "unknown command '\(name)'\(didYouMean(suggestion)); run 'gen-migration --help' for the commands"
+    case .unknownOption(let option, let command):
+      return "unknown option '\(option)' for \(command); run 'gen-migration \(command) --help'"
+    case .missingValue(let option):
+      return "option \(option) needs a value"
+    case .unexpectedArgument(let argument, let command):
+      return
+        "unexpected argument '\(argument)' for \(command); run 'gen-migration \(command) --help'"
+    case .missingArgument(let what, let command):
+      return "\(command) needs \(what); run 'gen-migration \(command) --help'"
+    case .invalidFormat(let format, let allowed):
+      return "unknown format '\(format)'; use one of: \(allowed.joined(separator: ", "))"
+    case .unknownProcedure(let id, let suggestion):
+      return
+        "unknown procedure '\(id)'\(didYouMean(suggestion)); run 'gen-migration list' for the procedures"
+    case .unknownVersion(let id, let version, let available):
+      return
+        "procedure \(id) has no version \(version); available: \(available.joined(separator: ", "))"
+    case .invalidProcedure(let reference, let diagnostics):
+      return "\(reference) has errors and was not rendered:\n" + diagnostics.joined(separator: "\n")
+    case .cannotWrite(let path, let reason):
+      return "cannot write \(path): \(reason)"
+    case .cannotRead(let path, let reason):
+      return "cannot read \(path): \(reason)"
+    }
+  }
+
+  private func didYouMean(_ suggestion: String?) -> String {
+    suggestion.map { "; did you mean '\($0)'?" } ?? ""
+  }
+}

@@ -1,0 +1,94 @@
+import Catalog
+import Model
+import Templates
+
+/// The `gen-migration` command line: parses the arguments, runs one command
+/// and returns what to print and the exit status. The executable only prints
+/// the result, so every command can be tested in process.
+public enum GenMigration {
+  public struct Result: Equatable, Sendable {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
+  }
+
+  public static let version = Outputs.generator
+
+  public static let help = """
+    gen-migration: compiles typed models of operational procedures into a
+    reviewable bash script (migrate.sh) and a markdown runbook (README.md).
+
+    Usage:
+      gen-migration list                         one line per procedure version: id, version, title
+      gen-migration render ID[@VERSION] [--format bash|markdown|json] [--output PATH]
+                                                 one procedure version (default: the newest) to stdout or PATH
+      gen-migration generate [--output DIR]      every catalog version into DIR/ID/VERSION/ (default DIR: examples)
+      gen-migration check [DIR]                  exit 0 when DIR (default: examples) holds exactly what generate writes
+      gen-migration --help | --version | COMMAND --help
+
+    Exit statuses: 0 success, 1 a check found differences or a procedure has errors, 2 usage or file error.
+    """
+
+  public static func run(_ arguments: [String], catalog: [Procedure] = Catalog.procedures) -> Result
+  {
+    var output = Output()
+    do throws(CommandError) {
+      try dispatch(arguments, catalog: catalog, output: &output)
+    } catch {
+      output.error(error.message)
+      output.status = error.status
+    }
+    return Result(
+      status: output.status, standardOutput: output.standard, standardError: output.errors)
+  }
+
+  private static func dispatch(_ arguments: [String], catalog: [Procedure], output: inout Output)
+    throws(CommandError)
+  {
+    guard let command = arguments.first else {
+      output.error(help)
+      output.status = 2
+      return
+    }
+    let rest = Array(arguments.dropFirst())
+    let commands: [String: Command.Type] = [
+      "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
+      "check": CheckCommand.self,
+    ]
+    switch command {
+    case "-h", "--help", "help":
+      output.print(help)
+    case "--version":
+      output.print(version)
+    default:
+      guard let type = commands[command] else {
+        throw .unknownCommand(
+          command, suggestion: Suggestion.closest(to: command, in: commands.keys.sorted()))
+      }
+      if rest.contains("--help") || rest.contains("-h") {
+        output.print(type.help)
+        return
+      }
+      try type.run(rest, catalog: catalog, output: &output)
+    }
+  }
+}
+
+/// What a command prints, and its exit status.
+struct Output {
+  var standard = ""
+  var errors = ""
+  var status: Int32 = 0
+
+  mutating func print(_ text: String) { standard += text.hasSuffix("\n") ? text : text + "\n" }
+  mutating func write(_ text: String) { standard += text }
+  mutating func error(_ text: String) {
+    errors += "gen-migration: " + (text.hasSuffix("\n") ? text : text + "\n")
+  }
+}
+
+protocol Command {
+  static var help: String { get }
+  static func run(_ arguments: [String], catalog: [Procedure], output: inout Output)
+    throws(CommandError)
+}

@@ -1,0 +1,43 @@
+import Model
+import Templates
+
+/// `gen-migration render ID[@VERSION] [--format bash|markdown|json] [--output PATH]`.
+enum RenderCommand: Command {
+  static let help = """
+    Usage: gen-migration render ID[@VERSION] [--format bash|markdown|json] [--output PATH]
+
+    Renders one procedure version (default: the newest) as a bash script
+    (default), a markdown runbook or JSON, to standard output or to PATH.
+    A script written to PATH is executable. A procedure with errors is not rendered.
+    """
+
+  static let formats = ["bash", "markdown", "json"]
+
+  static func run(_ arguments: [String], catalog: [Procedure], output: inout Output)
+    throws(CommandError)
+  {
+    let parsed = try ParsedArguments(
+      arguments, command: "render", options: ["--format", "--output"])
+    guard let reference = parsed.positionals.first else {
+      throw .missingArgument("a procedure such as cml or cml@1.0", command: "render")
+    }
+    if parsed.positionals.count > 1 {
+      throw .unexpectedArgument(parsed.positionals[1], command: "render")
+    }
+    let format = parsed.options["--format"] ?? "bash"
+    guard formats.contains(format) else { throw .invalidFormat(format, allowed: formats) }
+    let procedure = try ProcedureLookup.find(reference, in: catalog)
+    try ProcedureLookup.requireValid(procedure)
+    let text: String
+    switch format {
+    case "markdown": text = Runbook.render(procedure, generator: Outputs.generator)
+    case "json": text = JSONForm.render(procedure)
+    default: text = BashScript.render(procedure, generator: Outputs.generator)
+    }
+    if let path = parsed.options["--output"] {
+      try FileSystem.write(text, to: path, executable: format == "bash")
+    } else {
+      output.write(text)
+    }
+  }
+}

@@ -1,0 +1,20 @@
+/// Where the model deliberately differs from its source document: what the
+/// source says, why it is wrong, and what the model does instead. The runbook
+/// lists every correction in its "Corrections" section.
+public struct Correction: Codable, Equatable, Sendable {
+  public var title: String
+  /// The source's own words (usually a command).
+  public var source: String
+  public var problem: String
+  public var fix: String
+  /// The ids of the steps that carry the fix.
+  public var steps: [String]
+
+  public init(_ title: String, source: String, problem: String, fix: String, steps: [String]) {
+    self.title = title
+    self.source = source
+    self.problem = problem
+    self.fix = fix
+    self.steps = steps
+  }
+}

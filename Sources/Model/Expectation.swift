@@ -1,0 +1,36 @@
+/// What the output of a check must be.
+///
+/// For example `.empty` renders in the runbook as "prints nothing", and in
+/// the script as a test that the captured output is empty.
+public enum Expectation: Codable, Equatable, Sendable {
+  /// The command prints nothing.
+  case empty
+  /// The command prints at least one non-blank line.
+  case nonEmpty
+  /// The command prints exactly this text (trailing newlines ignored).
+  case equals(String)
+
+  private enum CodingKeys: String, CodingKey { case kind, text }
+  private enum Kind: String, Codable { case empty, nonEmpty, equals }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    switch try container.decode(Kind.self, forKey: .kind) {
+    case .empty: self = .empty
+    case .nonEmpty: self = .nonEmpty
+    case .equals: self = .equals(try container.decode(String.self, forKey: .text))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .empty: try container.encode(Kind.empty, forKey: .kind)
+    case .nonEmpty: try container.encode(Kind.nonEmpty, forKey: .kind)
+    case .equals(let text):
+      try container.encode(Kind.equals, forKey: .kind)
+      try container.encode(text, forKey: .text)
+    }
+  }
+
+}

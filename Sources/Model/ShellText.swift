@@ -1,0 +1,337 @@
+/// What a piece of shell text does, as far as the model needs to know: the
+/// programs it runs, the variables it reads and the variables it assigns.
+///
+/// `kubectl get pod db-0 -n "${NAMESPACE}" | grep -c Running` runs `kubectl`
+/// and `grep` and reads `NAMESPACE`. Single-quoted text, escaped `\$`,
+/// quoted here-document bodies and the remote side of `bash -c '...'` are
+/// literal and read nothing.
+public struct ShellText: Equatable, Sendable {
+  /// Programs in command position, in order of first appearance.
+  public var commands: [String] = []
+  /// Variables read, in order of first appearance.
+  public var reads: [String] = []
+  /// Variables assigned (`x=1`, `for x in`, `read x`, `local x`, `mapfile -t x`).
+  public var assigns: [String] = []
+
+  public init(_ text: String) {
+    var scanner = ShellScanner(Array(text.unicodeScalars))
+    scanner.scanCommands(until: nil)
+    commands = scanner.commands
+    reads = scanner.reads
+    assigns = scanner.assigns
+  }
+
+  /// Words that are part of the shell, not programs on PATH.
+  public static let shellWords: Set<String> = [
+    "!", "{", "}", "[", "[[", "]]", "case", "do", "done", "elif", "else", "esac", "fi", "for",
+    "function", "if", "in", "select", "then", "time", "until", "while", "alias", "break",
+    "builtin", "cd", "command", "continue", "declare", "echo", "eval", "exec", "exit", "export",
+    "false", "getopts", "hash", "local", "mapfile", "printf", "pwd", "read", "readarray",
+    "readonly", "return", "set", "shift", "source", ".", ":", "test", "trap", "true", "type",
+    "typeset", "ulimit", "umask", "unset", "wait", "let", "shopt",
+  ]
+}
+
+/// A small hand-written scanner over unicode scalars; see `ShellText`.
+struct ShellScanner {
+  let text: [Unicode.Scalar]
+  var index = 0
+  var commands: [String] = []
+  var reads: [String] = []
+  var assigns: [String] = []
+  private var pendingHeredocs: [(delimiter: String, expands: Bool)] = []
+
+  init(_ text: [Unicode.Scalar]) { self.text = text }
+
+  private var current: Unicode.Scalar? { index < text.count ? text[index] : nil }
+  private func peek(_ offset: Int) -> Unicode.Scalar? {
+    index + offset < text.count ? text[index + offset] : nil
+  }
+
+  private mutating func addRead(_ name: String) { if !reads.contains(name) { reads.append(name) } }
+  private mutating func addAssign(_ name: String) {
+    if !assigns.contains(name) { assigns.append(name) }
+  }
+  private mutating func addCommand(_ name: String) {
+    if !commands.contains(name) { commands.append(name) }
+  }
+
+  /// Scans a command list until `terminator` (`)` for `$(...)`, `` ` `` for
+  /// backticks) or the end of the text.
+  mutating func scanCommands(until terminator: Unicode.Scalar?) {
+    var commandPosition = true
+    var argumentsOf: String? = nil
+    var expectName = false
+    var nextIsRedirectTarget = false
+    while let scalar = current {
+      if scalar == terminator {
+        index += 1
+        return
+      }
+      switch scalar {
+      case "\n":
+        index += 1
+        skipHeredocBodies()
+        commandPosition = true
+        argumentsOf = nil
+      case " ", "\t":
+        index += 1
+      case ";", "&", "|", "(", ")":
+        index += 1
+        if scalar == "(" && current == "(" {
+          skipArithmetic()
+          continue
+        }
+        commandPosition = true
+        argumentsOf = nil
+      case "#" where commandPosition || isWordBoundaryBefore():
+        while let next = current, next != "\n" { index += 1 }
+      case "<", ">":
+        scanRedirection()
+        nextIsRedirectTarget = true
+      default:
+        let word = scanWord()
+        if nextIsRedirectTarget {
+          nextIsRedirectTarget = false
+          continue
+        }
+        if commandPosition, let eq = word.prefix.firstIndex(of: "="),
+          isName(String(word.prefix[..<eq]))
+        {
+          addAssign(String(word.prefix[..<eq]))
+          continue
+        }
+        guard let literal = word.literal else {
+          commandPosition = false
+          continue
+        }
+        if expectName {
+          expectName = false
+          if isName(literal) { addAssign(literal) }
+          continue
+        }
+        if commandPosition {
+          if let eq = literal.firstIndex(of: "="), isName(String(literal[..<eq])) {
+            addAssign(String(literal[..<eq]))
+            continue
+          }
+          switch literal {
+          case "for", "select":
+            expectName = true
+            commandPosition = false
+          case "do", "then", "else", "elif", "if", "while", "until", "!", "{", "}", "time":
+            commandPosition = true
+          case "done", "fi", "esac": commandPosition = false
+          default:
+            commandPosition = false
+            argumentsOf = literal
+            if !ShellText.shellWords.contains(literal) { addCommand(literal) }
+            if ["xargs", "sudo", "env", "nohup", "watch", "timeout", "exec", "command"].contains(
+              literal)
+            {
+              commandPosition = true
+            }
+          }
+        } else if let owner = argumentsOf {
+          if ["local", "declare", "typeset", "export", "readonly", "read", "mapfile", "readarray"]
+            .contains(owner), !literal.hasPrefix("-")
+          {
+            let name = literal.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            if isName(name) { addAssign(name) }
+          }
+        }
+      }
+    }
+  }
+
+  private func isWordBoundaryBefore() -> Bool {
+    index == 0 || [" ", "\t", "\n", ";"].contains(text[index - 1])
+  }
+
+  private func isName(_ word: String) -> Bool {
+    guard let first = word.unicodeScalars.first, first == "_" || first.properties.isAlphabetic,
+      first.isASCII
+    else { return false }
+    return word.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+    }
+  }
+
+  /// `<`, `>`, `>>`, `2>&1`, `<<EOF`, `<<-'EOF'`, `<<<`.
+  private mutating func scanRedirection() {
+    if current == "<" && peek(1) == "<" && peek(2) != "<" {
+      index += 2
+      if current == "-" { index += 1 }
+      while current == " " { index += 1 }
+      let start = index
+      let word = scanWord()
+      let quoted = text[start..<index].contains { $0 == "'" || $0 == "\"" || $0 == "\\" }
+      if let delimiter = word.literal { pendingHeredocs.append((delimiter, !quoted)) }
+      return
+    }
+    while let scalar = current, scalar == "<" || scalar == ">" || scalar == "&" { index += 1 }
+    if let scalar = current, ("0"..."9").contains(scalar) || scalar == "-" {
+      if peek(1) == nil || [" ", "\n", ";", ")"].contains(peek(1)!) { index += 1 }
+    }
+  }
+
+  private mutating func skipHeredocBodies() {
+    while !pendingHeredocs.isEmpty {
+      let (delimiter, expands) = pendingHeredocs.removeFirst()
+      while current != nil {
+        let lineStart = index
+        while let scalar = current, scalar != "\n" { index += 1 }
+        let line = String(String.UnicodeScalarView(text[lineStart..<index]))
+        if current == "\n" { index += 1 }
+        if line.trimmingLeadingTabs == delimiter { break }
+        if expands {
+          var body = ShellScanner(Array(line.unicodeScalars))
+          body.scanExpansionsOnly()
+          for name in body.reads { addRead(name) }
+        }
+      }
+    }
+  }
+
+  /// Reads `$VAR`, `${VAR}` and `$(...)` in text that is not itself commands
+  /// (an unquoted here-document body).
+  mutating func scanExpansionsOnly() {
+    while let scalar = current {
+      if scalar == "\\" {
+        index += 2
+        continue
+      }
+      if scalar == "$" {
+        scanDollar()
+        continue
+      }
+      index += 1
+    }
+  }
+
+  private mutating func skipArithmetic() {
+    var depth = 1
+    index += 1
+    while let scalar = current, depth > 0 {
+      if scalar == "(" { depth += 1 } else if scalar == ")" { depth -= 1 }
+      if scalar == "$" {
+        scanDollar()
+        continue
+      }
+      index += 1
+    }
+    if current == ")" { index += 1 }
+  }
+
+  /// One word; `literal` is nil when any part of it is an expansion, and
+  /// `prefix` is its literal text up to the first expansion (`name=` of
+  /// `name=$(...)`).
+  private mutating func scanWord() -> (literal: String?, prefix: String) {
+    var literal = ""
+    var isLiteral = true
+    var prefix: String? = nil
+    while let scalar = current {
+      if !isLiteral && prefix == nil { prefix = literal }
+      switch scalar {
+      case " ", "\t", "\n", ";", "&", "|", "<", ">", "(", ")":
+        return (isLiteral ? literal : nil, prefix ?? literal)
+      case "\\":
+        if let next = peek(1), next != "\n" { literal.unicodeScalars.append(next) }
+        index += 2
+      case "'":
+        index += 1
+        while let inner = current, inner != "'" {
+          literal.unicodeScalars.append(inner)
+          index += 1
+        }
+        index += 1
+      case "\"":
+        index += 1
+        if scanDoubleQuoted(into: &literal) { isLiteral = false }
+      case "$":
+        scanDollar()
+        isLiteral = false
+      case "`":
+        index += 1
+        scanCommands(until: "`")
+        isLiteral = false
+      default:
+        literal.unicodeScalars.append(scalar)
+        index += 1
+      }
+    }
+    if !isLiteral && prefix == nil { prefix = literal }
+    return (isLiteral ? literal : nil, prefix ?? literal)
+  }
+
+  /// Returns whether the quoted text held an expansion.
+  private mutating func scanDoubleQuoted(into literal: inout String) -> Bool {
+    var expanded = false
+    while let scalar = current, scalar != "\"" {
+      switch scalar {
+      case "\\":
+        if let next = peek(1) { literal.unicodeScalars.append(next) }
+        index += 2
+      case "$":
+        scanDollar()
+        expanded = true
+      case "`":
+        index += 1
+        scanCommands(until: "`")
+        expanded = true
+      default:
+        literal.unicodeScalars.append(scalar)
+        index += 1
+      }
+    }
+    index += 1
+    return expanded
+  }
+
+  /// `$NAME`, `${NAME...}`, `$(...)`, `$((...))`, `$1`, `$?`.
+  private mutating func scanDollar() {
+    index += 1
+    guard let scalar = current else { return }
+    if scalar == "(" {
+      index += 1
+      if current == "(" {
+        skipArithmetic()
+        return
+      }
+      scanCommands(until: ")")
+    } else if scalar == "{" {
+      index += 1
+      if current == "#" || current == "!" { index += 1 }
+      let name = scanName()
+      if !name.isEmpty { addRead(name) }
+      var depth = 1
+      while let inner = current, depth > 0 {
+        if inner == "{" { depth += 1 } else if inner == "}" { depth -= 1 }
+        if inner == "$" && depth > 0 {
+          scanDollar()
+          continue
+        }
+        index += 1
+      }
+    } else if scalar == "_" || (scalar.isASCII && scalar.properties.isAlphabetic) {
+      addRead(scanName())
+    } else {
+      index += 1
+    }
+  }
+
+  private mutating func scanName() -> String {
+    var name = ""
+    while let scalar = current, scalar.isASCII,
+      scalar == "_" || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+    {
+      name.unicodeScalars.append(scalar)
+      index += 1
+    }
+    return name
+  }
+}
+
+extension String {
+  fileprivate var trimmingLeadingTabs: String { String(drop { $0 == "\t" }) }
+}

@@ -1,0 +1,58 @@
+/// One numbered step of a procedure: a function in the script
+/// (`step_save_site_config`) and a numbered heading in the runbook.
+///
+/// A destructive step names what it destroys; the script asks for an explicit
+/// "yes" naming it before the step runs, and the runbook marks it as a danger.
+public struct Step: Codable, Equatable, Sendable {
+  /// Stable kebab-case id, unique in the procedure, e.g. `save-site-config`.
+  public var id: String
+  public var title: String
+  public var explanation: String
+  public var actions: [Action]
+  /// What the step destroys ("the CML database schemas"); `nil` when it is
+  /// not destructive.
+  public var destroys: String?
+  public var admonitions: [Admonition]
+  /// A shell command the script runs when it exits, on success or failure,
+  /// once this step has started. For example:
+  /// `kubectl delete pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found`.
+  public var cleanup: String?
+
+  public init(
+    _ id: String,
+    _ title: String,
+    explanation: String = "",
+    destroys: String? = nil,
+    admonitions: [Admonition] = [],
+    cleanup: String? = nil,
+    @ActionsBuilder actions: () -> [Action]
+  ) {
+    self.id = id
+    self.title = title
+    self.explanation = explanation
+    self.actions = actions()
+    self.destroys = destroys
+    self.admonitions = admonitions
+    self.cleanup = cleanup
+  }
+
+  public init(
+    id: String, title: String, explanation: String = "", actions: [Action],
+    destroys: String? = nil, admonitions: [Admonition] = [], cleanup: String? = nil
+  ) {
+    self.id = id
+    self.title = title
+    self.explanation = explanation
+    self.actions = actions
+    self.destroys = destroys
+    self.admonitions = admonitions
+    self.cleanup = cleanup
+  }
+
+  public var isDestructive: Bool { destroys != nil }
+
+  /// Manual steps need an operator: every action is a manual instruction.
+  public var isManual: Bool {
+    !actions.isEmpty && actions.allSatisfy { if case .manual = $0 { true } else { false } }
+  }
+}

@@ -1,0 +1,174 @@
+/// Structural checks of a procedure, collected rather than thrown, so an
+/// author sees every problem at once.
+extension Procedure {
+  /// Environment variables a command may read without declaring them.
+  public static let standardEnvironment: Set<String> = [
+    "HOME", "PATH", "USER", "LOGNAME", "PWD", "OLDPWD", "TMPDIR", "SHELL", "LANG", "TERM",
+    "HOSTNAME", "KUBECONFIG", "IFS", "RANDOM", "SECONDS", "LINENO", "BASH_SOURCE", "EDITOR",
+  ]
+
+  public func validate() -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    func report(_ severity: Diagnostic.Severity, _ rule: String, _ step: String?, _ message: String)
+    {
+      found.append(Diagnostic(severity, rule: rule, procedure: reference, step: step, message))
+    }
+
+    if !Self.isKebabCase(id) {
+      report(.error, "invalid-id", nil, "procedure id '\(id)' must be kebab-case, e.g. 'cml'")
+    }
+    if phases.isEmpty { report(.error, "empty-procedure", nil, "the procedure has no phases") }
+
+    var parameterNames: Set<String> = []
+    for parameter in parameters {
+      if !parameterNames.insert(parameter.name).inserted {
+        report(.error, "duplicate-parameter", nil, "parameter \(parameter.name) is declared twice")
+      }
+      if let value = parameter.defaultValue {
+        for name in Template(value).references
+        where !Self.standardEnvironment.contains(name) && self.parameter(named: name) == nil {
+          report(
+            .error, "unknown-parameter", nil,
+            "default of \(parameter.name) references ${\(name)}, which is neither a parameter nor a standard variable"
+          )
+        }
+      }
+      if !Self.isParameterName(parameter.name) {
+        report(
+          .error, "invalid-parameter", nil,
+          "parameter '\(parameter.name)' must be UPPER_SNAKE_CASE and not a standard variable")
+      }
+      if parameter.isRequired && parameter.defaultValue != nil {
+        report(
+          .warning, "required-with-default", nil,
+          "parameter \(parameter.name) is required but has a default; drop one of the two")
+      }
+      for phase in parameter.phases where !phases.contains(where: { $0.id == phase }) {
+        report(
+          .error, "unknown-phase", nil,
+          "parameter \(parameter.name) names phase '\(phase)', which does not exist")
+      }
+      if parameter.kind == .integer, let value = parameter.defaultValue,
+        value.isEmpty || !value.allSatisfy({ $0.isASCII && $0.isNumber })
+      {
+        report(.error, "invalid-default", nil, "default of \(parameter.name) is not a whole number")
+      }
+    }
+
+    var phaseIds: Set<String> = []
+    var stepIds: Set<String> = []
+    for phase in phases {
+      if !phaseIds.insert(phase.id).inserted {
+        report(.error, "duplicate-phase", nil, "phase id '\(phase.id)' is used twice")
+      }
+      if !Self.isKebabCase(phase.id) {
+        report(.error, "invalid-id", nil, "phase id '\(phase.id)' must be kebab-case")
+      }
+      if phase.steps.isEmpty {
+        report(.error, "empty-phase", nil, "phase '\(phase.id)' has no steps")
+      }
+      for check in phase.preflight {
+        checkReferences(in: [check.command], assigned: [], step: nil, report: report)
+      }
+      for step in phase.steps {
+        if !stepIds.insert(step.id).inserted {
+          report(
+            .error, "duplicate-step-id", step.id,
+            "step id '\(step.id)' is used more than once; step ids must be unique")
+        }
+        if !Self.isKebabCase(step.id) {
+          report(.error, "invalid-id", step.id, "step id '\(step.id)' must be kebab-case")
+        }
+        if step.actions.isEmpty {
+          report(
+            .error, "empty-step", step.id,
+            "the step has no actions; give it a command or a manual instruction")
+        }
+        var assigned: Set<String> = []
+        for action in step.actions {
+          let texts = action.shellTexts
+          for text in texts { assigned.formUnion(ShellText(text).assigns) }
+          checkReferences(in: texts, assigned: assigned, step: step.id, report: report)
+          validate(action, step: step.id, report: report)
+        }
+        if let cleanup = step.cleanup {
+          checkReferences(in: [cleanup], assigned: [], step: step.id, report: report)
+        }
+      }
+    }
+    return found
+  }
+
+  private func validate(
+    _ action: Action, step: String,
+    report: (Diagnostic.Severity, String, String?, String) -> Void
+  ) {
+    switch action {
+    case .wait(let wait):
+      if wait.intervalSeconds < 1 {
+        report(.error, "invalid-wait", step, "wait interval must be at least 1 second")
+      }
+      if Int(wait.timeoutSeconds) == nil {
+        let reads = ShellText(wait.timeoutSeconds).reads
+        if reads.count != 1 || parameter(named: reads[0])?.kind != .integer {
+          report(
+            .error, "invalid-wait", step,
+            "wait timeout '\(wait.timeoutSeconds)' must be whole seconds or an integer parameter such as ${WAIT_TIMEOUT}"
+          )
+        }
+      }
+    case .writeFile(let file):
+      for name in Template(file.path).references + Template(file.content).references
+      where parameter(named: name) == nil {
+        report(
+          .error, "unknown-parameter", step,
+          "file content references ${\(name)}, which is not a declared parameter")
+      }
+    case .choose(let choice):
+      if parameter(named: choice.parameter) == nil {
+        report(
+          .error, "unknown-parameter", step,
+          "the choice stores into \(choice.parameter), which is not a declared parameter")
+      }
+    default:
+      break
+    }
+  }
+
+  private func checkReferences(
+    in texts: [String], assigned: Set<String>, step: String?,
+    report: (Diagnostic.Severity, String, String?, String) -> Void
+  ) {
+    for text in texts {
+      for name in ShellText(text).reads {
+        if parameter(named: name) != nil || assigned.contains(name)
+          || Self.standardEnvironment.contains(name)
+        {
+          continue
+        }
+        if Self.isParameterName(name) {
+          report(
+            .error, "unknown-parameter", step,
+            "references ${\(name)}, which is not a declared parameter; declare it or fix the name")
+        } else {
+          report(
+            .error, "undefined-variable", step,
+            "reads $\(name), which nothing in the step assigns; assign it before use or fix the name"
+          )
+        }
+      }
+    }
+  }
+
+  static func isKebabCase(_ text: String) -> Bool {
+    guard let first = text.first, first.isLowercase || first.isNumber else { return false }
+    return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
+      && !text.hasSuffix("-") && !text.contains("--")
+  }
+
+  static func isParameterName(_ text: String) -> Bool {
+    guard let first = text.first, first.isUppercase, first.isASCII else { return false }
+    return text.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "_") }
+      && !standardEnvironment.contains(text)
+  }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# A stand-in for any tool a generated script runs. Every name linked to this
+# file records its call in $STUB_DIR/calls.log, one line per call:
+#   NAME ARG ARG ...      (each argument %q-quoted, so the line is exact)
+# and each argument NUL-terminated in $STUB_DIR/args/N (N = call number).
+# It answers by the first rule in $STUB_DIR/rules that matches:
+#   NAME<TAB>GLOB<TAB>STATUS<TAB>OUTPUT
+# where GLOB is matched against the arguments joined by spaces, and OUTPUT
+# is printed with printf %b. A rule whose STATUS is N@K fails with status K
+# on the N-th matching call only. `kubectl cp SRC DEST` to a local DEST
+# copies $STUB_DIR/files/<basename of SRC> there. `kubectl exec -i` records
+# its standard input after the call line, each line prefixed by "  | ".
+# Only builtins are used: the real tools may be stubbed too.
+name=${0##*/}
+log="${STUB_DIR:?}/calls.log"
+count=0
+[[ -f "${STUB_DIR}/count" ]] && read -r count <"${STUB_DIR}/count"
+count=$((count + 1))
+printf '%s\n' "${count}" >"${STUB_DIR}/count"
+{
+  printf '%s' "${name}"
+  printf ' %q' "$@"
+  printf '\n'
+} >>"${log}"
+if [[ -d "${STUB_DIR}/args" ]]; then
+  printf '%s\0' "$@" >"${STUB_DIR}/args/${count}"
+fi
+if [[ ${name} == kubectl && ${1-} == exec && " $* " == *" -i "* ]]; then
+  while IFS= read -r line || [[ -n ${line} ]]; do printf '  | %s\n' "${line}" >>"${log}"; done
+fi
+if [[ ${name} == kubectl && ${1-} == cp && ${3-} != *:* && -n ${3-} ]]; then
+  source_file="${STUB_DIR}/files/${2##*/}"
+  if [[ -f ${source_file} ]]; then
+    while IFS= read -r line || [[ -n ${line} ]]; do printf '%s\n' "${line}"; done <"${source_file}" >"$3"
+  fi
+fi
+joined="$*"
+if [[ -f "${STUB_DIR}/rules" ]]; then
+  rule_number=0
+  while IFS=$'\t' read -r rule_name glob status output; do
+    rule_number=$((rule_number + 1))
+    [[ ${rule_name} == "${name}" ]] || continue
+    # shellcheck disable=SC2053 # the glob is meant to match
+    [[ ${joined} == ${glob} ]] || continue
+    if [[ ${status} == *@* ]]; then
+      hits=0
+      [[ -f "${STUB_DIR}/hits.${rule_number}" ]] && read -r hits <"${STUB_DIR}/hits.${rule_number}"
+      hits=$((hits + 1))
+      printf '%s\n' "${hits}" >"${STUB_DIR}/hits.${rule_number}"
+      [[ ${hits} == "${status%@*}" ]] || continue
+      status=${status#*@}
+    fi
+    printf '%b' "${output}"
+    exit "${status}"
+  done <"${STUB_DIR}/rules"
+fi
+exit 0
