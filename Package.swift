@@ -22,11 +22,16 @@ let package = Package(
     .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog"]),
     .executableTarget(name: "gen-migration", dependencies: ["Commands"]),
 
+    // Temporary folders, processes and stub tools for the tests.
+    .target(
+      name: "TestSupport", path: "Tests/TestSupport", exclude: ["Stubs"]),
     .testTarget(name: "ModelTests", dependencies: ["Model"]),
-    .testTarget(name: "TemplatesTests", dependencies: ["Model", "Templates"]),
+    .testTarget(name: "TemplatesTests", dependencies: ["Model", "Templates", "TestSupport"]),
     .testTarget(name: "GoldenTests", dependencies: ["Catalog", "Templates"]),
-    .testTarget(name: "ScriptTests", dependencies: ["Model", "Templates", "Catalog"]),
-    .testTarget(name: "CommandsTests", dependencies: ["Commands", "Catalog", "Templates"]),
+    .testTarget(
+      name: "ScriptTests", dependencies: ["Model", "Templates", "Catalog", "TestSupport"]),
+    .testTarget(
+      name: "CommandsTests", dependencies: ["Commands", "Catalog", "Templates", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

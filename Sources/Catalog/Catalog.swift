@@ -17,7 +17,7 @@ public enum Catalog {
     let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
     let candidates = versions(of: parts[0])
     if parts.count == 2 {
-      guard let version = Version(parts[1]) else { return nil }
+      guard let version = Version(parsing: parts[1]) else { return nil }
       return candidates.first { $0.version == version }
     }
     return candidates.max { $0.version < $1.version }

@@ -13,7 +13,7 @@ enum ProcedureLookup {
       throw .unknownProcedure(id, suggestion: Suggestion.closest(to: id, in: ids))
     }
     guard parts.count == 2 else { return newest }
-    guard let version = Version(parts[1]),
+    guard let version = Version(parsing: parts[1]),
       let match = versions.first(where: { $0.version == version })
     else {
       throw .unknownVersion(

@@ -63,6 +63,7 @@ struct ShellScanner {
     var argumentsOf: String? = nil
     var expectName = false
     var nextIsRedirectTarget = false
+    var afterWrapper = false
     while let scalar = current {
       if scalar == terminator {
         index += 1
@@ -110,6 +111,11 @@ struct ShellScanner {
           if isName(literal) { addAssign(literal) }
           continue
         }
+        if commandPosition && afterWrapper
+          && (literal.hasPrefix("-") || literal.first?.isNumber == true)
+        {
+          continue
+        }
         if commandPosition {
           if let eq = literal.firstIndex(of: "="), isName(String(literal[..<eq])) {
             addAssign(String(literal[..<eq]))
@@ -124,12 +130,14 @@ struct ShellScanner {
           case "done", "fi", "esac": commandPosition = false
           default:
             commandPosition = false
+            afterWrapper = false
             argumentsOf = literal
             if !ShellText.shellWords.contains(literal) { addCommand(literal) }
             if ["xargs", "sudo", "env", "nohup", "watch", "timeout", "exec", "command"].contains(
               literal)
             {
               commandPosition = true
+              afterWrapper = true
             }
           }
         } else if let owner = argumentsOf {

@@ -5,7 +5,7 @@ public struct Version: Codable, Hashable, Comparable, Sendable, CustomStringConv
 {
   public let components: [Int]
 
-  public init?(_ text: String) {
+  public init?(parsing text: String) {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
     let numbers = parts.compactMap { part in part.allSatisfy(\.isASCII) ? Int(part) : nil }
     guard !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy({ $0 >= 0 }) else {
@@ -15,7 +15,9 @@ public struct Version: Codable, Hashable, Comparable, Sendable, CustomStringConv
   }
 
   public init(stringLiteral value: String) {
-    guard let version = Version(value) else { preconditionFailure("invalid version \(value)") }
+    guard let version = Version(parsing: value) else {
+      preconditionFailure("invalid version \(value)")
+    }
     self = version
   }
 
@@ -34,7 +36,7 @@ public struct Version: Codable, Hashable, Comparable, Sendable, CustomStringConv
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
-    guard let version = Version(text) else {
+    guard let version = Version(parsing: text) else {
       throw DecodingError.dataCorruptedError(
         in: container, debugDescription: "'\(text)' is not a version such as 1.0")
     }

@@ -25,7 +25,7 @@ public enum LineDiff {
       out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
       for edit in hunk { out += "\(edit.mark)\(edit.text)\n" }
     }
-    if old.hasSuffix("\n") != new.hasSuffix("\n") {
+    if !old.isEmpty && !new.isEmpty && old.hasSuffix("\n") != new.hasSuffix("\n") {
       out += "\\ the two files differ in their final newline\n"
     }
     return out
@@ -37,6 +37,7 @@ public enum LineDiff {
   }
 
   static func lines(of text: String) -> [String] {
+    if text.isEmpty { return [] }
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     if text.hasSuffix("\n") { lines.removeLast() }
     return lines

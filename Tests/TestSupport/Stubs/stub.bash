@@ -8,7 +8,7 @@
 # where GLOB is matched against the arguments joined by spaces, and OUTPUT
 # is printed with printf %b. A rule whose STATUS is N@K fails with status K
 # on the N-th matching call only. `kubectl cp SRC DEST` to a local DEST
-# copies $STUB_DIR/files/<basename of SRC> there. `kubectl exec -i` records
+# copies $STUB_DIR/files/<basename of SRC> there; `tar -czf FILE` creates FILE. `kubectl exec -i` records
 # its standard input after the call line, each line prefixed by "  | ".
 # Only builtins are used: the real tools may be stubbed too.
 name=${0##*/}
@@ -33,6 +33,15 @@ if [[ ${name} == kubectl && ${1-} == cp && ${3-} != *:* && -n ${3-} ]]; then
   if [[ -f ${source_file} ]]; then
     while IFS= read -r line || [[ -n ${line} ]]; do printf '%s\n' "${line}"; done <"${source_file}" >"$3"
   fi
+fi
+# `tar -czf FILE ...` leaves an (empty) FILE, as the real one leaves an archive.
+if [[ ${name} == tar ]]; then
+  for ((i = 1; i < $#; i++)); do
+    if [[ ${!i} == -*c*f ]]; then
+      next=$((i + 1))
+      : >"${!next}"
+    fi
+  done
 fi
 joined="$*"
 if [[ -f "${STUB_DIR}/rules" ]]; then

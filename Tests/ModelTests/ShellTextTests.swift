@@ -1,0 +1,56 @@
+import Model
+import Testing
+
+@Suite struct ShellTextTests {
+  @Test func commandsInPipelinesListsAndSubstitutionsAreFound() {
+    let text = ShellText(
+      #"DB=$(kubectl get pod | grep ^db | awk '{ print $1 }') && tar -czf x.tgz; rm -f x"#)
+    #expect(text.commands == ["kubectl", "grep", "awk", "tar", "rm"])
+    #expect(text.assigns == ["DB"])
+  }
+
+  @Test func argumentsAndRemoteCommandsAreNotTools() {
+    let text = ShellText(#"kubectl exec db-0 -- bash -c 'psql -U sense < /data/db.sql'"#)
+    #expect(text.commands == ["kubectl"])
+  }
+
+  @Test func loopsKeywordsAndBuiltinsAreNotTools() {
+    let text = ShellText(
+      """
+      for d in web cron; do
+        kubectl scale deployment "$d" --replicas=0
+      done
+      if [[ -s file ]]; then printf '%s' x; fi
+      while read -r name count; do echo "$name"; done <list
+      """)
+    #expect(text.commands == ["kubectl"])
+    #expect(text.assigns == ["d", "name", "count"])
+    #expect(text.reads == ["d", "name"])
+  }
+
+  @Test func singleQuotesEscapesAndQuotedHeredocsReadNothing() {
+    let text = ShellText(
+      """
+      echo '$A' \\$B "\\$C"
+      cat <<'EOF'
+      $D
+      EOF
+      cat <<EOF
+      $E
+      EOF
+      """)
+    #expect(text.reads == ["E"])
+    #expect(text.commands == ["cat"])
+  }
+
+  @Test func bracedExpansionsWithOperatorsReadTheirName() {
+    let text = ShellText(#"echo "${A:-default}" "${#B}" "${C//x/$D}" $((E + 1)) $((F))"#)
+    #expect(text.reads == ["A", "B", "C", "D"])
+  }
+
+  @Test func xargsRunsTheCommandAfterItsOptions() {
+    let text = ShellText(
+      "pachctl list pipeline --raw | jq -r '.name' | xargs -P3 -n1 -I{} pachctl stop pipeline {}")
+    #expect(text.commands == ["pachctl", "jq", "xargs"])
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// Runs a generated script with bash in a folder of its own, with stub tools
+/// first on PATH. The stubs (`Stubs/stub.bash`) record every call, exactly,
+/// in `calls.log` and answer by rules the test gives.
+public final class ScriptHarness {
+  public let folder: TemporaryFolder
+  public var bin: String { folder.file("bin") }
+  private var rules = ""
+
+  /// Writes `script` as `migrate.sh` and links each of `stubs` to the stub.
+  public init(script: String, stubs: [String]) throws {
+    folder = try TemporaryFolder()
+    try folder.write(script, to: "migrate.sh", executable: true)
+    let stub = try String(contentsOfFile: Self.stubSource, encoding: .utf8)
+    try folder.write(stub, to: "stub.bash", executable: true)
+    try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+    for name in stubs { try link(name, to: folder.file("stub.bash")) }
+    try FileManager.default.createDirectory(
+      atPath: folder.file("files"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder.file("args"), withIntermediateDirectories: true)
+  }
+
+  deinit { folder.remove() }
+
+  static let stubSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Stubs/stub.bash").path
+
+  /// Puts a program named `name` in the stub folder that runs `target`.
+  public func link(_ name: String, to target: String) throws {
+    let path = (bin as NSString).appendingPathComponent(name)
+    try? FileManager.default.removeItem(atPath: path)
+    try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+  }
+
+  /// When `tool` is called with arguments matching `glob` (joined by spaces),
+  /// print `output` and exit with `status` (`"N@K"`: status K on the N-th
+  /// matching call only). The first matching rule wins; `overriding` puts
+  /// the rule before all others.
+  public func rule(
+    _ tool: String, _ glob: String, status: String = "0", output: String = "",
+    overriding: Bool = false
+  ) throws {
+    let escaped = output.replacingOccurrences(of: "\\", with: "\\\\")
+      .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
+    let line = "\(tool)\t\(glob)\t\(status)\t\(escaped)\n"
+    rules = overriding ? line + rules : rules + line
+    try folder.write(rules, to: "rules")
+  }
+
+  /// The contents `kubectl cp POD:/path/NAME local` copies out.
+  public func fixture(_ name: String, _ contents: String) throws {
+    try folder.write(contents, to: "files/\(name)")
+  }
+
+  /// Runs `bash migrate.sh ARGUMENTS` in the harness folder with a clean
+  /// environment: PATH (stubs first, unless `path` is given), HOME, STUB_DIR
+  /// and `environment`.
+  public func run(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:],
+    path: String? = nil
+  ) throws -> ProcessResult {
+    var env = [
+      "PATH": path ?? "\(bin):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
+      "HOME": folder.file("home"), "STUB_DIR": folder.path, "LC_ALL": "C",
+    ]
+    env.merge(environment) { _, new in new }
+    return try ProcessRunner.run(
+      ProcessRunner.bash, [folder.file("migrate.sh")] + arguments, environment: env, input: input,
+      in: folder.path)
+  }
+
+  /// The recorded calls, one line each (stdin lines start with `  | `).
+  public var calls: [String] {
+    (folder.read("calls.log") ?? "").split(separator: "\n").map(String.init)
+  }
+
+  /// Only the call lines, without recorded standard input.
+  public var commandCalls: [String] { calls.filter { !$0.hasPrefix("  | ") } }
+
+  /// The exact arguments of call number `n` (1-based), byte for byte.
+  public func arguments(ofCall n: Int) -> [String]? {
+    guard let data = FileManager.default.contents(atPath: folder.file("args/\(n)")) else {
+      return nil
+    }
+    var parts = data.split(separator: 0, omittingEmptySubsequences: false).map {
+      String(decoding: $0, as: UTF8.self)
+    }
+    if parts.last == "" { parts.removeLast() }
+    return parts
+  }
+
+  /// Forgets the calls recorded so far.
+  public func clearCalls() {
+    try? FileManager.default.removeItem(atPath: folder.file("calls.log"))
+    try? FileManager.default.removeItem(atPath: folder.file("count"))
+    try? FileManager.default.removeItem(atPath: folder.file("args"))
+    try? FileManager.default.createDirectory(
+      atPath: folder.file("args"), withIntermediateDirectories: true)
+  }
+}
