@@ -1,7 +1,7 @@
 extension Procedure {
   /// The programs the procedure's commands run, sorted: derived from the
   /// model so the runbook's requirements cannot go stale. `sleep` is added
-  /// when a step waits, because the script polls with it, and `cat` when
+  /// when a step waits or retries, because the script pauses with it, and `cat` when
   /// a step writes a file.
   public var derivedTools: [String] { tools(in: phases) }
 
@@ -16,7 +16,8 @@ extension Procedure {
           if case .wait = action { tools.insert("sleep") }
           if case .writeFile = action { tools.insert("cat") }
         }
-        if let cleanup = step.cleanup { tools.formUnion(ShellText(cleanup).commands) }
+        if step.retry != nil { tools.insert("sleep") }
+        if let cleanup = step.cleanup { tools.formUnion(ShellText(cleanup.command).commands) }
       }
     }
     return tools.sorted()

@@ -61,6 +61,7 @@ extension Procedure {
     requirements: Requirements = Requirements(),
     admonitions: [Admonition] = [],
     limitations: [String] = [],
+    stateDirectory: String? = nil,
     @ParametersBuilder parameters: () -> [Parameter],
     @PhasesBuilder phases: () -> [Phase],
     @CorrectionsBuilder corrections: () -> [Correction] = { [] }
@@ -68,6 +69,7 @@ extension Procedure {
     self.init(
       id: id, title: title, version: version, summary: summary, source: source,
       requirements: requirements, parameters: parameters(), admonitions: admonitions,
-      limitations: limitations, phases: phases(), corrections: corrections())
+      limitations: limitations, phases: phases(), corrections: corrections(),
+      stateDirectory: stateDirectory)
   }
 }

@@ -25,6 +25,9 @@ public struct Procedure: Codable, Equatable, Sendable {
   public var phases: [Phase]
   /// Where the model deliberately differs from its source document.
   public var corrections: [Correction]
+  /// The folder that holds the script's state file and log, as a template
+  /// such as `${WORK_DIR}`; nil means `${HOME}/.gen-migration/ID`.
+  public var stateDirectory: String?
 
   /// The format version this build writes and reads.
   public static let currentFormatVersion = 1
@@ -40,7 +43,8 @@ public struct Procedure: Codable, Equatable, Sendable {
     admonitions: [Admonition] = [],
     limitations: [String] = [],
     phases: [Phase],
-    corrections: [Correction] = []
+    corrections: [Correction] = [],
+    stateDirectory: String? = nil
   ) {
     self.formatVersion = Self.currentFormatVersion
     self.id = id
@@ -54,7 +58,11 @@ public struct Procedure: Codable, Equatable, Sendable {
     self.limitations = limitations
     self.phases = phases
     self.corrections = corrections
+    self.stateDirectory = stateDirectory
   }
+
+  /// The state folder as a template: the declared one, or `${HOME}/.gen-migration/ID`.
+  public var stateFolder: String { stateDirectory ?? "${HOME}/.gen-migration/\(id)" }
 
   /// `cml@1.0`: how the procedure is named on the command line.
   public var reference: String { "\(id)@\(version)" }

@@ -13,10 +13,11 @@ public struct Step: Codable, Equatable, Sendable {
   /// not destructive.
   public var destroys: String?
   public var admonitions: [Admonition]
-  /// A shell command the script runs when it exits, on success or failure,
-  /// once this step has started. For example:
-  /// `kubectl delete pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found`.
-  public var cleanup: String?
+  /// What the script undoes when it exits before the cleanup's `until` step
+  /// has completed, on failure or interrupt, once this step has started.
+  public var cleanup: Cleanup?
+  /// How often to try the step before it counts as failed.
+  public var retry: Retry?
 
   public init(
     _ id: String,
@@ -24,7 +25,8 @@ public struct Step: Codable, Equatable, Sendable {
     explanation: String = "",
     destroys: String? = nil,
     admonitions: [Admonition] = [],
-    cleanup: String? = nil,
+    cleanup: Cleanup? = nil,
+    retry: Retry? = nil,
     @ActionsBuilder actions: () -> [Action]
   ) {
     self.id = id
@@ -34,11 +36,13 @@ public struct Step: Codable, Equatable, Sendable {
     self.destroys = destroys
     self.admonitions = admonitions
     self.cleanup = cleanup
+    self.retry = retry
   }
 
   public init(
     id: String, title: String, explanation: String = "", actions: [Action],
-    destroys: String? = nil, admonitions: [Admonition] = [], cleanup: String? = nil
+    destroys: String? = nil, admonitions: [Admonition] = [], cleanup: Cleanup? = nil,
+    retry: Retry? = nil
   ) {
     self.id = id
     self.title = title
@@ -47,6 +51,7 @@ public struct Step: Codable, Equatable, Sendable {
     self.destroys = destroys
     self.admonitions = admonitions
     self.cleanup = cleanup
+    self.retry = retry
   }
 
   public var isDestructive: Bool { destroys != nil }

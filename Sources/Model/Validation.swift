@@ -55,6 +55,16 @@ extension Procedure {
       }
     }
 
+    if let folder = stateDirectory {
+      for name in Template(folder).references
+      where parameter(named: name) == nil && !Self.standardEnvironment.contains(name) {
+        report(
+          .error, "unknown-parameter", nil,
+          "the state directory references ${\(name)}, which is neither a parameter nor a standard variable"
+        )
+      }
+    }
+
     var phaseIds: Set<String> = []
     var stepIds: Set<String> = []
     for phase in phases {
@@ -92,7 +102,21 @@ extension Procedure {
           validate(action, step: step.id, report: report)
         }
         if let cleanup = step.cleanup {
-          checkReferences(in: [cleanup], assigned: [], step: step.id, report: report)
+          checkReferences(in: [cleanup.command], assigned: [], step: step.id, report: report)
+          if let until = cleanup.until {
+            let later = phase.steps.drop { $0.id != step.id }.dropFirst().map(\.id)
+            if !later.contains(until) {
+              report(
+                .error, "invalid-cleanup", step.id,
+                "the cleanup lasts until step '\(until)', which is not a later step of phase '\(phase.id)'"
+              )
+            }
+          }
+        }
+        if let retry = step.retry, retry.attempts < 1 || retry.delaySeconds < 0 {
+          report(
+            .error, "invalid-retry", step.id,
+            "a retry needs at least 1 attempt and a delay of 0 seconds or more")
         }
       }
     }

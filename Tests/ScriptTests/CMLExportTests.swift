@@ -4,18 +4,8 @@ import Testing
 
 /// The generated CML export, run with bash against stub tools.
 @Suite struct CMLExportTests {
-  /// Runs the export with the operator answering "done" to the backup step.
   private func runExport(_ harness: ScriptHarness) throws -> ProcessResult {
-    let cdsw = harness.folder.file("cdsw")
-    try FileManager.default.createDirectory(
-      atPath: cdsw + "/projects", withIntermediateDirectories: true)
-    try harness.rule("kubectl", "exec db-5d9f -- pg_dump *", output: "-- dump\n", overriding: true)
-    return try harness.run(
-      [
-        "export", "--cdsw-dir", cdsw, "--work-dir", harness.folder.file("work"), "--archive",
-        harness.folder.file("out.tar.gz"),
-      ],
-      input: "done\n")
+    try CMLWorkspace.runExport(harness)
   }
 
   @Test func exportDumpsArchivesAndRestoresTheRecordedReplicas() throws {

@@ -140,7 +140,7 @@ import Testing
       result.standardError.contains(
         "step 19/37 copy-project-files (Copy the project files, owned by the cdsw user) failed with exit status 1"
       ))
-    #expect(result.standardError.contains("migrate.sh import --from copy-project-files"))
+    #expect(result.standardError.contains("carry on from that step: migrate.sh import --resume"))
     let calls = harness.commandCalls
     let failed = try #require(calls.firstIndex(containing: "chown -R 8536:8536"))
     #expect(

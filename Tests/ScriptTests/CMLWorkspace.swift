@@ -1,4 +1,5 @@
 import Catalog
+import Foundation
 import Templates
 import TestSupport
 
@@ -32,11 +33,33 @@ enum CMLWorkspace {
   }
 
   /// `import` under `--yes`, its state kept in the harness folder.
-  static func runImport(_ harness: ScriptHarness, _ extra: [String] = [], input: String = "")
-    throws -> ProcessResult
-  {
+  static func runImport(
+    _ harness: ScriptHarness, _ extra: [String] = [], input: String = "",
+    environment: [String: String] = [:]
+  ) throws -> ProcessResult {
     try harness.run(
-      ["import", "--yes", "--work-dir", harness.folder.file("work")] + extra, input: input)
+      ["import", "--yes", "--work-dir", harness.folder.file("work")] + extra, input: input,
+      environment: environment)
+  }
+
+  /// `export`, the operator answering "done" to the backup step, with a
+  /// CDSW folder that has a projects/ directory.
+  static func runExport(
+    _ harness: ScriptHarness, _ extra: [String] = [], environment: [String: String] = [:]
+  ) throws -> ProcessResult {
+    let cdsw = harness.folder.file("cdsw")
+    try FileManager.default.createDirectory(
+      atPath: cdsw + "/projects", withIntermediateDirectories: true)
+    return try harness.run(
+      [
+        "export", "--cdsw-dir", cdsw, "--work-dir", harness.folder.file("work"), "--archive",
+        harness.folder.file("out.tar.gz"),
+      ] + extra, input: "done\n", environment: environment)
+  }
+
+  /// The state file of a harness's runs.
+  static func state(_ harness: ScriptHarness) -> [String] {
+    (harness.folder.read("work/cml.state") ?? "").split(separator: "\n").map(String.init)
   }
 }
 

@@ -16,7 +16,7 @@ enum SampleProcedure {
     phases: {
       Phase(id: "main", title: "Main", runsOn: "any machine") {
         Section("Work") {
-          Step("greet", "Greet the target") {
+          Step("greet", "Greet the target", retry: Retry(attempts: 3, delaySeconds: 2)) {
             ShellCommand(#"tool greet "${TARGET}" --token "${TOKEN}" --mode "${MODE}""#)
           }
           Step("confirm-ready", "Confirm the target is ready") {

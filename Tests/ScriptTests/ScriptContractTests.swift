@@ -17,7 +17,9 @@ import Testing
     #expect(help.contains("  --namespace VALUE, NAMESPACE"))
     #expect(help.contains("default: mlx"))
     #expect(help.contains("   19  import   copy-project-files"))
-    #expect(help.contains("  4  the operator declined a confirmation or gave no answer"))
+    #expect(help.contains("  4         the operator declined a confirmation or gave no answer"))
+    #expect(help.contains("  5         another run holds the lock of the state file"))
+    #expect(help.contains("  --resume  "))
     #expect(harness.calls.isEmpty)
   }
 
@@ -35,7 +37,7 @@ import Testing
     arguments: Catalog.procedures.flatMap { procedure in
       procedure.phases.map { (procedure.reference, $0.id) }
     })
-  func dryRunExecutesNoCommand(reference: String, phase: String) throws {
+  func dryRunAndListExecuteNoCommand(reference: String, phase: String) throws {
     let procedure = try #require(Catalog.procedure(reference))
     let tools = procedure.derivedTools
     let harness = try ScriptHarness(
@@ -43,6 +45,9 @@ import Testing
     let result = try harness.run([phase, "--dry-run"])
     #expect(result.status == 0, "\(result.standardError)")
     #expect(harness.calls.isEmpty, "dry run called: \(harness.calls)")
+    let list = try harness.run([phase, "--list"])
+    #expect(list.status == 0)
+    #expect(harness.calls.isEmpty, "--list called: \(harness.calls)")
     #expect(
       result.standardOutput.contains("Dry run: printing the commands of each step; nothing is run.")
     )
@@ -67,7 +72,7 @@ import Testing
     // A PATH with every tool the script needs except kubectl.
     let tools = try TemporaryFolder()
     defer { tools.remove() }
-    for tool in CML.version1.derivedTools where tool != "kubectl" {
+    for tool in Set(CML.version1.derivedTools + ["tee", "rm", "mkdir"]) where tool != "kubectl" {
       let target =
         tool == "tar" || tool == "sleep"
         ? harness.folder.file("stub.bash") : ProcessRunner.which(tool)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What a finished process printed, and how it ended.
 public struct ProcessResult: Sendable {
   public var status: Int32
@@ -33,8 +37,15 @@ public enum ProcessRunner {
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
     input: String = "", in folder: String? = nil
   ) throws -> ProcessResult {
+    try start(executable, arguments, environment: environment, input: input, in: folder).wait()
+  }
+
+  /// Starts a program and returns at once; `wait()` collects its result.
+  public static func start(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+    input: String = "", in folder: String? = nil
+  ) throws -> RunningProcess {
     let scratch = try TemporaryFolder()
-    defer { scratch.remove() }
     try scratch.write(input, to: "stdin")
     _ = FileManager.default.createFile(atPath: scratch.file("stdout"), contents: nil)
     _ = FileManager.default.createFile(atPath: scratch.file("stderr"), contents: nil)
@@ -50,10 +61,33 @@ public enum ProcessRunner {
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    process.waitUntilExit()
     try stdin.close()
     try stdout.close()
     try stderr.close()
+    return RunningProcess(process: process, scratch: scratch)
+  }
+}
+
+/// A program started by `ProcessRunner.start`.
+public final class RunningProcess: @unchecked Sendable {
+  let process: Process
+  let scratch: TemporaryFolder
+
+  init(process: Process, scratch: TemporaryFolder) {
+    self.process = process
+    self.scratch = scratch
+  }
+
+  public var pid: Int32 { process.processIdentifier }
+
+  /// Sends `signal` to the program's whole process group, as a terminal does.
+  public func signalGroup(_ signal: Int32) {
+    _ = kill(-pid, signal)
+  }
+
+  public func wait() -> ProcessResult {
+    process.waitUntilExit()
+    defer { scratch.remove() }
     return ProcessResult(
       status: process.terminationStatus, standardOutput: scratch.read("stdout") ?? "",
       standardError: scratch.read("stderr") ?? "")

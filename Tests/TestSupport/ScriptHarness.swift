@@ -61,19 +61,61 @@ public final class ScriptHarness {
     _ arguments: [String], input: String = "", environment: [String: String] = [:],
     path: String? = nil
   ) throws -> ProcessResult {
-    var env = [
-      "PATH": path ?? "\(bin):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
-      "HOME": folder.file("home"), "STUB_DIR": folder.path, "LC_ALL": "C",
-    ]
-    env.merge(environment) { _, new in new }
+    let env = baseEnvironment(path: path).merging(environment) { _, new in new }
     return try ProcessRunner.run(
       ProcessRunner.bash, [folder.file("migrate.sh")] + arguments, environment: env, input: input,
       in: folder.path)
   }
 
+  /// Starts `migrate.sh ARGUMENTS` and returns at once. Foundation starts
+  /// it in a process group of its own, so a test can signal the group as a
+  /// terminal would. The test runner's children inherit SIGINT and SIGTERM
+  /// ignored, which bash cannot trap; `env --default-signal` gives the script
+  /// the dispositions a terminal would.
+  public func start(
+    _ arguments: [String], input: String = "", environment: [String: String] = [:]
+  ) throws -> RunningProcess {
+    try ProcessRunner.start(
+      ProcessRunner.which("env") ?? "/usr/bin/env",
+      ["--default-signal=INT,TERM", ProcessRunner.bash, folder.file("migrate.sh")] + arguments,
+      environment: baseEnvironment(path: nil).merging(environment) { _, new in new }, input: input,
+      in: folder.path)
+  }
+
+  /// Waits (up to 20 s) until a recorded call contains `text`.
+  public func waitForCall(containing text: String) -> Bool {
+    for _ in 0..<400 {
+      if calls.contains(where: { $0.contains(text) }) { return true }
+      usleep(50_000)
+    }
+    return false
+  }
+
+  private func baseEnvironment(path: String?) -> [String: String] {
+    [
+      "PATH": path ?? "\(bin):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
+      "HOME": folder.file("home"), "STUB_DIR": folder.path, "LC_ALL": "C",
+    ]
+  }
+
   /// The recorded calls, one line each (stdin lines start with `  | `).
   public var calls: [String] {
     (folder.read("calls.log") ?? "").split(separator: "\n").map(String.init)
+  }
+
+  /// The generated script's step (MIGRATE_STEP_ID) of each command call.
+  public var callSteps: [String] {
+    (folder.read("steps.log") ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+      .dropLast().map(String.init)
+  }
+
+  /// The command calls made by steps (not by preflight checks), with the
+  /// harness folder written as `$DIR`, paired with their step: comparable
+  /// across harnesses.
+  public var stepCalls: [(call: String, step: String)] {
+    zip(commandCalls, callSteps).filter { !$0.1.isEmpty }.map {
+      ($0.0.replacingOccurrences(of: folder.path, with: "$DIR"), $0.1)
+    }
   }
 
   /// Only the call lines, without recorded standard input.
@@ -95,6 +137,7 @@ public final class ScriptHarness {
   public func clearCalls() {
     try? FileManager.default.removeItem(atPath: folder.file("calls.log"))
     try? FileManager.default.removeItem(atPath: folder.file("count"))
+    try? FileManager.default.removeItem(atPath: folder.file("steps.log"))
     try? FileManager.default.removeItem(atPath: folder.file("args"))
     try? FileManager.default.createDirectory(
       atPath: folder.file("args"), withIntermediateDirectories: true)

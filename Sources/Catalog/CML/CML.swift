@@ -35,6 +35,7 @@ public enum CML {
       "Docker images, including those from previous model builds and experiment builds.",
       "Users. All resources will be owned by one administrator of the new workspace, to be reassigned case by case.",
     ],
+    stateDirectory: "${WORK_DIR}",
     parameters: {
       Parameter(
         "NAMESPACE",

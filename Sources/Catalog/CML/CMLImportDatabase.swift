@@ -10,7 +10,9 @@ extension CML {
       "create-helper-pod", "Create a helper pod with the workspace's volumes",
       explanation:
         "The pod mounts the projects volume and the database volume so that files can be copied into them.",
-      cleanup: #"kubectl delete pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found"#
+      cleanup: Cleanup(
+        #"kubectl delete pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found"#,
+        until: "delete-helper-pod")
     ) {
       FileWrite("${WORK_DIR}/cml-migration-pod.yaml", language: "yaml", content: helperPodManifest)
       ShellCommand(#"kubectl apply -f "${WORK_DIR}/cml-migration-pod.yaml""#)

@@ -22,17 +22,14 @@ extension BashScript {
     }
     help.append("")
     help.append("Options:")
-    let options: [(String, String)] = [
-      ("--list", "print the steps and exit"),
-      ("--dry-run", "print every command that would run, with parameters expanded; run nothing"),
-      (
-        "-y, --yes",
-        "answer yes to confirmations; a manual step without an automated check stops the run"
-      ),
-      ("--from STEP", "start at STEP (an id, or a number from --list); earlier steps are skipped"),
-      ("-h, --help", "print this help and exit"),
-    ]
-    for (option, meaning) in options { help.append("  \(option.padded(to: 13))  \(meaning)") }
+    for (option, meaning) in ScriptOptions.list(for: procedure) {
+      help.append("  \(option.padded(to: 19))  \(meaning)")
+    }
+    help.append("")
+    help.append("STEP is a step id or its number in --list; an unknown one is a usage error.")
+    help.append("Each run appends to the state file (the completed steps) and to the log")
+    help.append("(what the terminal shows, with timestamped step records). Commands see the")
+    help.append("running step's id as MIGRATE_STEP_ID.")
     if !procedure.parameters.isEmpty {
       help.append("")
       help.append("Parameters (a flag, or the environment variable of the same name):")
@@ -59,11 +56,9 @@ extension BashScript {
     help.append(contentsOf: stepListing())
     help.append("")
     help.append("Exit statuses:")
-    help.append("  0  every selected step completed")
-    help.append("  1  a step failed; the message names it and how to carry on")
-    help.append("  2  usage error: unknown option or phase, missing or invalid parameter")
-    help.append("  3  preflight failed: a required tool is missing or a context check failed")
-    help.append("  4  the operator declined a confirmation or gave no answer")
+    for (status, meaning) in ScriptOptions.exitStatuses {
+      help.append("  \(status.padded(to: 8))  \(meaning)")
+    }
 
     out.writeLine("# print_text: copies standard input to standard output (a builtin cat).")
     out.writeLine("print_text() {")

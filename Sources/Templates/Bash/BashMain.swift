@@ -1,4 +1,5 @@
-/// The fixed end of every script: phase selection, the step loop and `main`.
+/// The fixed end of every script: phase and step selection, the step loop
+/// and `main`.
 enum BashMain {
   static let text = #"""
     # ---------------------------------------------------------------------------
@@ -29,47 +30,133 @@ enum BashMain {
       SELECTED_PHASES=("${PHASE_IDS[@]}")
     }
 
-    # step_index STEP: prints the index of STEP, an id or a number from --list.
+    # edit_distance A B: sets DISTANCE to the Levenshtein distance of A and B.
+    edit_distance() {
+      local a=$1 b=$2 i j cost deletion insertion substitution
+      local -a previous=() current=()
+      for ((j = 0; j <= ${#b}; j++)); do previous[j]=${j}; done
+      for ((i = 1; i <= ${#a}; i++)); do
+        current=("${i}")
+        for ((j = 1; j <= ${#b}; j++)); do
+          cost=1
+          [[ ${a:i-1:1} == "${b:j-1:1}" ]] && cost=0
+          deletion=$((previous[j] + 1))
+          insertion=$((current[j - 1] + 1))
+          substitution=$((previous[j - 1] + cost))
+          current[j]=${deletion}
+          ((insertion < current[j])) && current[j]=${insertion}
+          ((substitution < current[j])) && current[j]=${substitution}
+        done
+        previous=("${current[@]}")
+      done
+      DISTANCE=${previous[${#b}]}
+    }
+
+    # step_index STEP: sets INDEX to the index of STEP, an id or a number from
+    # --list; an unknown STEP is a usage error that suggests the closest id.
     step_index() {
-      local index
+      local index best='' best_distance=1000
       if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-        printf '%s\n' "$(($1 - 1))"
+        INDEX=$(($1 - 1))
         return 0
       fi
       for index in "${!STEP_IDS[@]}"; do
-        [[ ${STEP_IDS[index]} == "$1" ]] && printf '%s\n' "${index}" && return 0
+        if [[ ${STEP_IDS[index]} == "$1" ]]; then
+          INDEX=${index}
+          return 0
+        fi
+        edit_distance "$1" "${STEP_IDS[index]}"
+        if ((DISTANCE < best_distance)); then
+          best_distance=${DISTANCE}
+          best=${STEP_IDS[index]}
+        fi
       done
-      return 1
+      if ((best_distance <= 3 || best_distance * 3 <= ${#1})); then
+        usage_error "unknown step '$1'; did you mean '${best}'? Run '${SCRIPT_NAME} --list' to see the steps"
+      fi
+      usage_error "unknown step '$1'; run '${SCRIPT_NAME} --list' to see the steps"
+    }
+
+    # select_steps: turns --from, --to, --only and --skip into FIRST_INDEX,
+    # LAST_INDEX, ONLY_INDEXES and SKIP_INDEXES.
+    select_steps() {
+      local step
+      local -a steps=()
+      FIRST_INDEX=0
+      LAST_INDEX=$((${#STEP_IDS[@]} - 1))
+      declare -gA ONLY_INDEXES=() SKIP_INDEXES=()
+      if [[ -n ${FROM_STEP} ]]; then
+        step_index "${FROM_STEP}"
+        FIRST_INDEX=${INDEX}
+      fi
+      if [[ -n ${TO_STEP} ]]; then
+        step_index "${TO_STEP}"
+        LAST_INDEX=${INDEX}
+      fi
+      if [[ -n ${ONLY_STEPS} ]]; then
+        IFS=, read -r -a steps <<<"${ONLY_STEPS}"
+        for step in "${steps[@]}"; do
+          step_index "${step}"
+          ONLY_INDEXES[${INDEX}]=1
+        done
+      fi
+      if [[ -n ${SKIP_STEPS} ]]; then
+        IFS=, read -r -a steps <<<"${SKIP_STEPS}"
+        for step in "${steps[@]}"; do
+          step_index "${step}"
+          SKIP_INDEXES[${INDEX}]=1
+        done
+      fi
+    }
+
+    # step_selected INDEX: the step is in a selected phase and the selection.
+    step_selected() {
+      local index=$1
+      ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
+      if ((${#ONLY_INDEXES[@]} > 0)) && [[ -z ${ONLY_INDEXES[${index}]-} ]]; then return 1; fi
+      [[ -z ${SKIP_INDEXES[${index}]-} ]]
     }
 
     run_steps() {
-      local index first=0
-      if [[ -n ${FROM_STEP} ]]; then
-        first=$(step_index "${FROM_STEP}") || usage_error "unknown step '${FROM_STEP}'; run '${SCRIPT_NAME} --list' to see the steps"
-        phase_selected "${STEP_PHASES[first]}" || usage_error "step '${FROM_STEP}' is not in the selected phases: ${SELECTED_PHASES[*]}"
-      fi
+      local index
       for index in "${!STEP_IDS[@]}"; do
         phase_selected "${STEP_PHASES[index]}" || continue
-        if ((index < first)); then
-          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (before --from)"
-          continue
+        if ! step_selected "${index}"; then
+          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
+        elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
+          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"
+        else
+          run_step "${index}"
         fi
-        run_step "${index}"
       done
     }
 
     run_step() {
-      local index=$1
+      local index=$1 function
       CURRENT_STEP_ID=${STEP_IDS[index]}
       CURRENT_STEP_NUMBER=$((index + 1))
       CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-      CURRENT_STEP_PHASE=${STEP_PHASES[index]}
-      say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
+      function=${CURRENT_STEP_ID//-/_}
       if ((DRY_RUN)); then
-        "plan_${CURRENT_STEP_ID//-/_}"
-      else
-        "step_${CURRENT_STEP_ID//-/_}"
+        say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
+        "plan_${function}"
+        CURRENT_STEP_ID=''
+        return 0
       fi
+      record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}: started (${CURRENT_STEP_ID})"
+      export MIGRATE_STEP_ID=${CURRENT_STEP_ID}
+      if [[ -n ${CLEANUP_UNTIL[${CURRENT_STEP_ID}]-} ]]; then
+        ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
+      fi
+      if ((STEP_ATTEMPTS[index] > 1)); then
+        run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+      else
+        "step_${function}"
+      fi
+      state_write "completed ${CURRENT_STEP_ID}"
+      COMPLETED[${CURRENT_STEP_ID}]=1
+      end_cleanups_until "${CURRENT_STEP_ID}"
+      record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed"
       CURRENT_STEP_ID=''
     }
 
@@ -82,18 +169,34 @@ enum BashMain {
       select_phases
       apply_defaults
       check_parameters
-      say "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
-      show_parameters
+      select_steps
+      resolve_run_files
       if ((DRY_RUN)); then
+        ((RESUME)) && load_state
+        say "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
+        show_parameters
         say "Dry run: printing the commands of each step; nothing is run."
-      else
-        say "Preflight:"
-        preflight
-        trap on_error ERR
-        trap run_cleanups EXIT
+        run_steps
+        exit 0
       fi
+      preflight_tools
+      acquire_lock
+      trap on_exit EXIT
+      trap 'on_signal INT 130' INT
+      trap 'on_signal TERM 143' TERM
+      open_log
+      prepare_state
+      ((RESUME)) && resume_cleanups
+      record "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
+      say "State file: ${STATE_FILE}"
+      say "Log file: ${LOG_FILE}"
+      show_parameters
+      say "Preflight:"
+      preflight_checks
+      trap on_error ERR
       run_steps
-      say "Done: the selected steps of ${PROCEDURE_ID} ${PROCEDURE_VERSION} completed."
+      trap - ERR
+      record "Done: the selected steps of ${PROCEDURE_ID} ${PROCEDURE_VERSION} completed."
     }
 
     main "$@"

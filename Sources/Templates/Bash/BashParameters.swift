@@ -33,12 +33,24 @@ extension BashScript {
           out.writeLine("--list) LIST_ONLY=1 ;;")
           out.writeLine("--dry-run) DRY_RUN=1 ;;")
           out.writeLine("-y | --yes) ASSUME_YES=1 ;;")
-          out.writeLine("--from)")
-          out.writeLine("  need_value \"$@\"")
-          out.writeLine("  FROM_STEP=$2")
-          out.writeLine("  shift")
-          out.writeLine("  ;;")
-          out.writeLine("--from=*) FROM_STEP=${1#*=} ;;")
+          out.writeLine("--resume) RESUME=1 ;;")
+          out.writeLine("--force-resume) RESUME=1 FORCE_RESUME=1 ;;")
+          out.writeLine("--restart) RESTART=1 ;;")
+          for (option, variable) in [
+            ("--from", "FROM_STEP"), ("--to", "TO_STEP"), ("--only", "ONLY_STEPS"),
+            ("--skip", "SKIP_STEPS"),
+            ("--state-file", "STATE_FILE"), ("--log-file", "LOG_FILE"),
+          ] {
+            let selection =
+              variable.hasSuffix("_STEP") || variable.hasSuffix("_STEPS")
+              ? " SELECTION_GIVEN=1" : ""
+            out.writeLine("\(option))")
+            out.writeLine("  need_value \"$@\"")
+            out.writeLine("  \(variable)=$2\(selection)")
+            out.writeLine("  shift")
+            out.writeLine("  ;;")
+            out.writeLine("\(option)=*) \(variable)=${1#*=}\(selection) ;;")
+          }
           for parameter in procedure.parameters {
             out.writeLine("\(parameter.flag))")
             out.writeLine("  need_value \"$@\"")
@@ -138,12 +150,27 @@ extension BashScript {
     out.writeLine()
   }
 
-  /// `preflight`: the tools each selected phase runs must be on PATH, then
-  /// the phase's declared context checks must pass; otherwise exit 3.
+  /// `resolve_run_files`: the state file and the log default to the
+  /// procedure's state folder, e.g. `${WORK_DIR}/cml.state`.
+  mutating func writeRunFiles() {
+    let folder = procedure.stateFolder
+    let state = ShellQuoting.doubleQuoted(Template("\(folder)/\(procedure.id).state"))
+    let log = ShellQuoting.doubleQuoted(Template("\(folder)/\(procedure.id).log"))
+    out.writeLine("resolve_run_files() {")
+    out.writeLine("  [[ -n ${STATE_FILE} ]] || STATE_FILE=\(state)")
+    out.writeLine("  [[ -n ${LOG_FILE} ]] || LOG_FILE=\(log)")
+    out.writeLine("}")
+    out.writeLine()
+  }
+
+  /// `preflight_tools` and `preflight_checks`: the tools each selected phase
+  /// runs must be on PATH, then the phase's declared context checks must
+  /// pass; otherwise exit 3.
   mutating func writePreflight() {
-    out.writeLine("preflight() {")
+    writeRunFiles()
+    out.writeLine("preflight_tools() {")
     out.withIndent { out in
-      out.writeLine("local -a tools=()")
+      out.writeLine("local -a tools=(\"${RUNTIME_TOOLS[@]}\")")
       for phase in procedure.phases {
         let tools = procedure.tools(in: [phase])
         guard !tools.isEmpty else { continue }
@@ -152,6 +179,11 @@ extension BashScript {
         out.writeLine("fi")
       }
       out.writeLine("require_tools \"${tools[@]}\"")
+    }
+    out.writeLine("}")
+    out.writeLine()
+    out.writeLine("preflight_checks() {")
+    out.withIndent { out in
       out.writeLine("say \"  ok: required tools are on PATH\"")
       for phase in procedure.phases {
         for (index, check) in phase.preflight.enumerated() {

@@ -45,7 +45,13 @@ extension BashScript {
         lines.append(indented(expanded(choice.candidates)))
       }
     }
-    if let cleanup = step.cleanup { lines.append("on exit: \(expanded(cleanup))") }
+    if let cleanup = step.cleanup {
+      let until = cleanup.until.map { "until \($0) completes" } ?? "to the end of the run"
+      lines.append("if the run stops early (\(until)), on exit: \(expanded(cleanup.command))")
+    }
+    if let retry = step.retry {
+      lines.append("tried up to \(retry.attempts) times, \(retry.delaySeconds)s apart")
+    }
     let body = lines.joined(separator: "\n")
     let delimiter = ShellQuoting.delimiter("PLAN", avoiding: body)
     out.writeLine("plan_\(name)() {")

@@ -1,5 +1,5 @@
 /// The fixed part of every generated script: output, prompts, waits, checks,
-/// choices and cleanup. It reads the variables the generated part declares
+/// and choices. It reads the variables the generated part declares
 /// (`SCRIPT_NAME`, `ASSUME_YES`, `DRY_RUN`, `CURRENT_STEP`, the `EXIT_*`
 /// statuses) and uses only bash builtins, so `--dry-run` and `--list` run no
 /// program at all.
@@ -189,18 +189,6 @@ enum BashRuntime {
       say "  ok: $1"
     }
 
-    CLEANUPS=()
-
-    # run_cleanups: runs the registered cleanups, newest first, on every exit.
-    run_cleanups() {
-      local index
-      for ((index = ${#CLEANUPS[@]} - 1; index >= 0; index--)); do
-        say "Cleanup: ${CLEANUPS[index]}"
-        "${CLEANUPS[index]}" || warn "cleanup ${CLEANUPS[index]} failed; check it by hand"
-      done
-      CLEANUPS=()
-    }
-
     # on_error: names the step that failed and how to carry on, then exits 1.
     on_error() {
       local status=$?
@@ -209,8 +197,9 @@ enum BashRuntime {
       fi
       trap - ERR
       if [[ -n ${CURRENT_STEP_ID} ]]; then
+        record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed with exit status ${status}"
         warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) failed with exit status ${status}"
-        warn "fix the cause, then carry on from that step: ${SCRIPT_NAME} ${CURRENT_STEP_PHASE} --from ${CURRENT_STEP_ID}"
+        warn "fix the cause, then carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
       else
         warn "failed with exit status ${status}"
       fi

@@ -26,6 +26,8 @@ public struct BashScript {
     script.writeParameters()
     script.writeStepTable()
     script.out.writeVerbatim(BashRuntime.helpers)
+    script.out.writeLine()
+    script.out.writeVerbatim(BashRunState.text)
     script.writeHelp()
     script.writeArgumentParsing()
     script.writeParameterChecks()
@@ -66,18 +68,27 @@ public struct BashScript {
     out.writeLine("SCRIPT_NAME=${0##*/}")
     out.writeLine("readonly SCRIPT_NAME")
     out.writeLine()
-    out.writeLine("readonly EXIT_STEP_FAILED=1 EXIT_USAGE=2 EXIT_PREFLIGHT=3 EXIT_DECLINED=4")
+    out.writeLine(
+      "readonly EXIT_STEP_FAILED=1 EXIT_USAGE=2 EXIT_PREFLIGHT=3 EXIT_DECLINED=4 EXIT_LOCKED=5")
     out.writeLine()
     out.writeLine("# Run options, set by parse_arguments.")
     out.writeLine("ASSUME_YES=0")
     out.writeLine("DRY_RUN=0")
     out.writeLine("LIST_ONLY=0")
+    out.writeLine("RESUME=0")
+    out.writeLine("FORCE_RESUME=0")
+    out.writeLine("RESTART=0")
     out.writeLine("FROM_STEP=''")
+    out.writeLine("TO_STEP=''")
+    out.writeLine("ONLY_STEPS=''")
+    out.writeLine("SKIP_STEPS=''")
+    out.writeLine("SELECTION_GIVEN=0")
+    out.writeLine("STATE_FILE=''")
+    out.writeLine("LOG_FILE=''")
     out.writeLine("SELECTED_PHASES=()")
     out.writeLine("CURRENT_STEP_ID=''")
     out.writeLine("CURRENT_STEP_NUMBER=''")
     out.writeLine("CURRENT_STEP_TITLE=''")
-    out.writeLine("CURRENT_STEP_PHASE=''")
     out.writeLine()
   }
 
@@ -102,6 +113,22 @@ public struct BashScript {
     out.writeLine("STEP_TITLES=(")
     out.withIndent { out in
       for (_, step) in procedure.orderedSteps { out.writeLine(ShellQuoting.quoted(step.title)) }
+    }
+    out.writeLine(")")
+    let steps = procedure.orderedSteps.map(\.step)
+    out.writeLine("# How often each step is tried, and the seconds between tries.")
+    out.writeLine(
+      "STEP_ATTEMPTS=(\(steps.map { String($0.retry?.attempts ?? 1) }.joined(separator: " ")))")
+    out.writeLine(
+      "STEP_RETRY_DELAYS=(\(steps.map { String($0.retry?.delaySeconds ?? 0) }.joined(separator: " ")))"
+    )
+    out.writeLine("# Steps with a cleanup, and the step whose completion ends it.")
+    out.writeLine("declare -A CLEANUP_UNTIL=(")
+    out.withIndent { out in
+      for step in steps {
+        guard let cleanup = step.cleanup else { continue }
+        out.writeLine("[\(step.id)]=\(cleanup.until ?? "end-of-run")")
+      }
     }
     out.writeLine(")")
     out.writeLine()

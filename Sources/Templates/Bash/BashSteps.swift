@@ -14,7 +14,6 @@ extension BashScript {
       if let destroys = step.destroys {
         out.writeLine("confirm_destructive \(ShellQuoting.quoted(destroys))")
       }
-      if step.cleanup != nil { out.writeLine("CLEANUPS+=(cleanup_\(name))") }
     }
     for (index, action) in step.actions.enumerated() {
       writeAction(action, helper: "step_\(name)_\(index + 1)")
@@ -27,7 +26,7 @@ extension BashScript {
     writePlan(step, name: name)
     if let cleanup = step.cleanup {
       out.writeLine("cleanup_\(name)() {")
-      out.withIndent { out in out.writeLine(cleanup) }
+      out.withIndent { out in out.writeLine(cleanup.command) }
       out.writeLine("}")
       out.writeLine()
     }

@@ -10,20 +10,20 @@ extension Runbook {
     )
     out.writeLine()
     let firstPhase = procedure.phases.first?.id ?? ""
-    let phaseWord = Set(procedure.phases.map(\.runsOn)).count > 1 ? " \(firstPhase)" : ""
-    var examples = [
-      "./migrate.sh --help                 # phases, steps, parameters, exit statuses",
-      "./migrate.sh --list                 # the numbered steps",
-      "./migrate.sh\(phaseWord) --dry-run\(String(repeating: " ", count: max(1, 20 - phaseWord.count - 10)))# print every command with parameters expanded; run nothing",
+    let phase = Set(procedure.phases.map(\.runsOn)).count > 1 ? " \(firstPhase)" : ""
+    let required = procedure.parameters.filter(\.isRequired).map { " \($0.flag) VALUE" }.joined()
+    let commands: [(String, String)] = [
+      ("./migrate.sh --help", "phases, steps, parameters, exit statuses"),
+      ("./migrate.sh --list", "the numbered steps"),
+      (
+        "./migrate.sh\(phase)\(required) --dry-run",
+        "every command, parameters expanded; nothing runs"
+      ),
+      ("./migrate.sh\(phase)\(required)", "run it"),
+      ("./migrate.sh\(phase)\(required) --resume", "after a failure: carry on where it stopped"),
     ]
-    let flags = procedure.parameters.filter { $0.isRequired }.map { "\($0.flag) VALUE" }
-    examples.append(
-      "./migrate.sh\(phaseWord)\(flags.isEmpty ? "" : " " + flags.joined(separator: " "))")
-    if let step = procedure.phases.first?.steps.dropFirst().first {
-      examples.append(
-        "./migrate.sh\(phaseWord) --from \(step.id)   # carry on from a step after fixing a failure"
-      )
-    }
+    let width = commands.map(\.0.count).max() ?? 0
+    let examples = commands.map { "\($0.0.padded(to: width))  # \($0.1)" }
     out.writeLine(Markdown.codeBlock(examples.joined(separator: "\n"), language: "bash"))
     out.writeLine()
     out.writeLine(
@@ -33,22 +33,32 @@ extension Runbook {
       "- Preflight checks that the tools each phase runs are on `PATH` and runs the phase's context checks before the first step."
     )
     out.writeLine(
-      "- Each step prints a progress line such as `[3/10] Title`. Destructive steps ask you to type `yes`; manual steps print the instruction and wait for `done`; waits poll with a timeout."
+      "- Each step prints a timestamped progress line such as `[3/10] Title`. Destructive steps ask you to type `yes`; manual steps print the instruction and wait for `done`; waits poll with a timeout."
+    )
+    out.writeLine(
+      "- Each completed step is recorded in the state file. After a failure or an interrupt, `--resume` skips the completed steps and carries on from the first one not completed; a plain run refuses to start over an unfinished one (use `--restart` to start over). Resuming with a script generated from another model is refused unless `--force-resume`."
+    )
+    out.writeLine(
+      "- Each run appends to the log what the terminal shows, with timestamped records of each step started, completed or failed. Only one run at a time may use a state file; a second one exits with status 5."
     )
     out.writeLine(
       "- `--yes` answers the confirmations for you; a manual step with no automated check stops the run, because only an operator can do it."
     )
     out.writeLine(
-      "- A failure names the step, its exit status and the `--from` command that carries on from it. Cleanups (such as deleting a helper pod) run on exit, after a failure too."
+      "- Cleanups (such as deleting a helper pod) run when the run stops early; the step they undo runs again on `--resume`."
     )
+    out.writeLine()
+    out.writeLine("| Option | Meaning |")
+    out.writeLine("| --- | --- |")
+    for (option, meaning) in ScriptOptions.list(for: procedure) {
+      out.writeLine("| \(Markdown.code(option)) | \(Markdown.tableCell(meaning)) |")
+    }
     out.writeLine()
     out.writeLine("| Exit status | Meaning |")
     out.writeLine("| --- | --- |")
-    out.writeLine("| 0 | every selected step completed |")
-    out.writeLine("| 1 | a step failed; the message names it and how to carry on |")
-    out.writeLine("| 2 | usage error: unknown option or phase, missing or invalid parameter |")
-    out.writeLine("| 3 | preflight failed: a required tool is missing or a context check failed |")
-    out.writeLine("| 4 | the operator declined a confirmation or gave no answer |")
+    for (status, meaning) in ScriptOptions.exitStatuses {
+      out.writeLine("| \(status) | \(Markdown.tableCell(meaning)) |")
+    }
     out.writeLine()
   }
 

@@ -66,10 +66,13 @@ extension Runbook {
     for admonition in step.admonitions { writeAdmonition(admonition) }
     for action in step.actions { writeAction(action) }
     if let cleanup = step.cleanup {
+      let window =
+        cleanup.until.map { "before step \(Markdown.code($0)) completes" } ?? "after this step"
       out.writeLine(
-        "If the procedure stops after this step, clean up with (the script does this on exit):")
+        "If the procedure stops \(window), undo this step with the command below (the script does it on exit; resuming then runs this step again):"
+      )
       out.writeLine()
-      out.writeLine(Markdown.codeBlock(cleanup, language: "bash"))
+      out.writeLine(Markdown.codeBlock(cleanup.command, language: "bash"))
       out.writeLine()
     }
   }

@@ -10,7 +10,12 @@
 # on the N-th matching call only. `kubectl cp SRC DEST` to a local DEST
 # copies $STUB_DIR/files/<basename of SRC> there; `tar -czf FILE` creates FILE. `kubectl exec -i` records
 # its standard input after the call line, each line prefixed by "  | ".
-# Only builtins are used: the real tools may be stubbed too.
+# Each call's $MIGRATE_STEP_ID (the generated script's running step) goes to
+# $STUB_DIR/steps.log, a line per call. With STUB_FAIL_AT=N the N-th call of
+# any stub fails with status 1; a rule whose STATUS is `hang` blocks for a
+# minute (for signal tests).
+# Only builtins (and the real sleep, by absolute path) are used: the real
+# tools may be stubbed too.
 name=${0##*/}
 log="${STUB_DIR:?}/calls.log"
 count=0
@@ -22,6 +27,7 @@ printf '%s\n' "${count}" >"${STUB_DIR}/count"
   printf ' %q' "$@"
   printf '\n'
 } >>"${log}"
+printf '%s\n' "${MIGRATE_STEP_ID-}" >>"${STUB_DIR}/steps.log"
 if [[ -d "${STUB_DIR}/args" ]]; then
   printf '%s\0' "$@" >"${STUB_DIR}/args/${count}"
 fi
@@ -43,6 +49,10 @@ if [[ ${name} == tar ]]; then
     fi
   done
 fi
+if [[ -n ${STUB_FAIL_AT-} && ${count} == "${STUB_FAIL_AT}" ]]; then
+  printf 'stub: call %s fails on purpose\n' "${count}" >&2
+  exit 1
+fi
 joined="$*"
 if [[ -f "${STUB_DIR}/rules" ]]; then
   rule_number=0
@@ -60,6 +70,11 @@ if [[ -f "${STUB_DIR}/rules" ]]; then
       status=${status#*@}
     fi
     printf '%b' "${output}"
+    if [[ ${status} == hang ]]; then
+      for real_sleep in /bin/sleep /usr/bin/sleep; do
+        [[ -x ${real_sleep} ]] && exec "${real_sleep}" 60
+      done
+    fi
     exit "${status}"
   done <"${STUB_DIR}/rules"
 fi

@@ -1,0 +1,218 @@
+/// The fixed part of every script that keeps a record of a run: the state
+/// file (completed steps, appended as whole lines so a crash at any moment
+/// leaves it readable), the log (everything the terminal shows, through
+/// `tee`, plus timestamped step records), the lock, and the exit and signal
+/// handlers.
+enum BashRunState {
+  static let text = #"""
+    # ---------------------------------------------------------------------------
+    # Run state: the state file, the log, the lock, exit and signals.
+    # ---------------------------------------------------------------------------
+
+    # The tools the script itself runs besides builtins.
+    RUNTIME_TOOLS=(tee rm mkdir)
+
+    declare -A COMPLETED=()
+    ACTIVE_CLEANUPS=()
+    LOCK_FILE=''
+    LOCK_HELD=0
+    TEE_PIDS=()
+
+    # record MESSAGE...: one timestamped line on the terminal and in the log.
+    record() {
+      local now
+      printf -v now '%(%Y-%m-%dT%H:%M:%S%z)T' -1
+      say "${now} $*"
+    }
+
+    # state_write WORDS...: appends one whole line to the state file.
+    state_write() {
+      local now
+      printf -v now '%(%Y-%m-%dT%H:%M:%S%z)T' -1
+      printf '%s %s\n' "$*" "${now}" >>"${STATE_FILE}"
+    }
+
+    # load_state: fills COMPLETED from the state file and sets STATE_MODEL and
+    # STATE_UNFINISHED (an earlier run stopped with steps completed).
+    load_state() {
+      local kind id rest
+      COMPLETED=()
+      STATE_MODEL=''
+      STATE_UNFINISHED=0
+      [[ -f ${STATE_FILE} ]] || return 0
+      while read -r kind id rest; do
+        case ${kind} in
+          model) STATE_MODEL=${id} ;;
+          completed)
+            COMPLETED[${id}]=1
+            STATE_UNFINISHED=1
+            ;;
+          undone) unset "COMPLETED[${id}]" ;;
+          run-finished) STATE_UNFINISHED=0 ;;
+        esac
+      done <"${STATE_FILE}"
+    }
+
+    # prepare_state: decides, from the state file and the options, whether this
+    # run starts afresh, carries on (--resume), or must be told which.
+    prepare_state() {
+      mkdir -p "${STATE_FILE%/*}"
+      load_state
+      if ((RESTART)) || [[ ! -s ${STATE_FILE} ]]; then
+        COMPLETED=()
+        printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
+      elif ((RESUME)); then
+        if [[ ${STATE_MODEL} != "${MODEL_FINGERPRINT}" ]] && ((!FORCE_RESUME)); then
+          die "${EXIT_USAGE}" "${STATE_FILE} was written by a script generated from another model (${STATE_MODEL:-unknown}, this one is ${MODEL_FINGERPRINT}); resume anyway with --force-resume, or start over with --restart"
+        fi
+      elif ((STATE_UNFINISHED)) && ((!SELECTION_GIVEN)); then
+        die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
+      elif ((!SELECTION_GIVEN)); then
+        COMPLETED=()
+        printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
+      fi
+      ((RESUME)) || COMPLETED=()
+      state_write "run-started pid=$$ phases=${SELECTED_PHASES[*]// /,}"
+    }
+
+    # acquire_lock: one run at a time per state file; a lock whose process is
+    # gone is taken over.
+    acquire_lock() {
+      LOCK_FILE="${STATE_FILE}.lock"
+      local holder host
+      mkdir -p "${LOCK_FILE%/*}"
+      while true; do
+        if (set -o noclobber && printf '%s %s\n' "$$" "${HOSTNAME-}" >"${LOCK_FILE}") 2>/dev/null; then
+          LOCK_HELD=1
+          return 0
+        fi
+        holder=''
+        host=''
+        read -r holder host <"${LOCK_FILE}" 2>/dev/null || true
+        if [[ -n ${holder} && ${host} == "${HOSTNAME-}" ]] && ! kill -0 "${holder}" 2>/dev/null; then
+          warn "taking over the lock ${LOCK_FILE} from process ${holder}, which is no longer running"
+          rm -f "${LOCK_FILE}"
+          continue
+        fi
+        [[ -z ${holder} ]] && continue
+        die "${EXIT_LOCKED}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
+      done
+    }
+
+    # open_log: from here on, everything printed also goes to the log.
+    open_log() {
+      mkdir -p "${LOG_FILE%/*}"
+      exec 3>&1 4>&2
+      exec > >(trap '' INT TERM && exec tee -a "${LOG_FILE}")
+      TEE_PIDS+=("$!")
+      exec 2> >(trap '' INT TERM && exec tee -a "${LOG_FILE}" >&2)
+      TEE_PIDS+=("$!")
+    }
+
+    # close_log: ends the log's tee processes and waits until they have
+    # written everything. Bash keeps copies of redirected descriptors at 10 and
+    # up while a redirected command runs (an exit can happen inside one), so
+    # those are closed too: the tees see the end of their input.
+    close_log() {
+      local fd
+      ((${#TEE_PIDS[@]} > 0)) || return 0
+      exec 1>&3 2>&4 3>&- 4>&-
+      for fd in {10..63}; do exec {fd}>&-; done
+      wait "${TEE_PIDS[@]}" 2>/dev/null || true
+      TEE_PIDS=()
+    }
+
+    # on_exit: cleanups for steps still in effect, the run's last record, the
+    # lock, and the log, on every exit.
+    on_exit() {
+      local status=$?
+      trap - ERR INT TERM
+      set +e
+      run_cleanups
+      if ((status == 0)); then
+        state_write "run-finished"
+      else
+        state_write "run-stopped status=${status}"
+      fi
+      ((LOCK_HELD)) && rm -f "${LOCK_FILE}"
+      close_log
+      exit "${status}"
+    }
+
+    # on_signal NAME STATUS: Ctrl-C or SIGTERM during a step stops the run; the
+    # step is not recorded as completed, and cleanups still run.
+    on_signal() {
+      trap - ERR
+      if [[ -n ${CURRENT_STEP_ID} ]]; then
+        record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID} interrupted by SIG$1; it will run again"
+        warn "interrupted by SIG$1 during step ${CURRENT_STEP_ID}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+      else
+        warn "interrupted by SIG$1"
+      fi
+      exit "$2"
+    }
+
+    # run_cleanups: undoes the steps whose cleanup is still in effect, newest
+    # first, and records them as undone so that --resume runs them again.
+    run_cleanups() {
+      local index id
+      for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
+        id=${ACTIVE_CLEANUPS[index]}
+        record "cleanup of ${id}"
+        if "cleanup_${id//-/_}"; then
+          state_write "undone ${id}"
+        else
+          warn "the cleanup of ${id} failed; check it by hand"
+        fi
+      done
+      ACTIVE_CLEANUPS=()
+    }
+
+    # end_cleanups_until ID: drops the cleanups that step ID makes unnecessary.
+    end_cleanups_until() {
+      local index
+      local -a kept=()
+      for index in "${!ACTIVE_CLEANUPS[@]}"; do
+        [[ ${CLEANUP_UNTIL[${ACTIVE_CLEANUPS[index]}]} == "$1" ]] || kept+=("${ACTIVE_CLEANUPS[index]}")
+      done
+      ACTIVE_CLEANUPS=("${kept[@]}")
+    }
+
+    # resume_cleanups: a resumed run takes over the cleanups of completed steps
+    # whose effect is still in place.
+    resume_cleanups() {
+      local id
+      for id in "${!CLEANUP_UNTIL[@]}"; do
+        if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+          ACTIVE_CLEANUPS+=("${id}")
+        fi
+      done
+    }
+
+    # run_with_retries FUNCTION ATTEMPTS DELAY: runs a step in a subshell up to
+    # ATTEMPTS times, DELAY seconds apart, logging each try.
+    run_with_retries() {
+      local function=$1 attempts=$2 delay=$3 attempt=1 status
+      while true; do
+        trap - ERR
+        set +e
+        (
+          set -e
+          "${function}"
+        )
+        status=$?
+        set -e
+        trap on_error ERR
+        ((status == 0)) && return 0
+        ((status == EXIT_DECLINED)) && exit "${EXIT_DECLINED}"
+        if ((attempt >= attempts)); then
+          record "try ${attempt} of ${attempts} failed with exit status ${status}"
+          return "${status}"
+        fi
+        record "try ${attempt} of ${attempts} failed with exit status ${status}; trying again in ${delay}s"
+        sleep "${delay}"
+        attempt=$((attempt + 1))
+      done
+    }
+    """#
+}
