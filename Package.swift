@@ -21,6 +21,8 @@ let package = Package(
     // The commands of the CLI: argument parsing, files, exit codes.
     .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog"]),
     .executableTarget(name: "gen-migration", dependencies: ["Commands"]),
+    // Timings reported in docs/benchmarks.md: `swift run -c release benchmarks`.
+    .executableTarget(name: "benchmarks", dependencies: ["Model", "Templates"]),
 
     // Temporary folders, processes and stub tools for the tests.
     .target(

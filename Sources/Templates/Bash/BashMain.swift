@@ -121,7 +121,7 @@ enum BashMain {
       local index
       for index in "${!STEP_IDS[@]}"; do
         phase_selected "${STEP_PHASES[index]}" || continue
-        if ! step_selected "${index}"; then
+        if ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
           say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
         elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
           say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"

@@ -17,19 +17,29 @@ enum BashRunState {
     LOCK_FILE=''
     LOCK_HELD=0
     TEE_PIDS=()
+    STATE_FD=''
+
+    # NOW is the current time, formatted by bash itself once per second.
+    NOW=''
+    NOW_SECOND=''
 
     # record MESSAGE...: one timestamped line on the terminal and in the log.
     record() {
-      local now
-      printf -v now '%(%Y-%m-%dT%H:%M:%S%z)T' -1
-      say "${now} $*"
+      if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
+        NOW_SECOND=${EPOCHSECONDS}
+        printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
+      fi
+      printf '%s %s\n' "${NOW}" "$*"
     }
 
-    # state_write WORDS...: appends one whole line to the state file.
+    # state_write WORDS...: appends one whole line to the state file, through
+    # a descriptor kept open for the run (one write per line, no reopening).
     state_write() {
-      local now
-      printf -v now '%(%Y-%m-%dT%H:%M:%S%z)T' -1
-      printf '%s %s\n' "$*" "${now}" >>"${STATE_FILE}"
+      if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
+        NOW_SECOND=${EPOCHSECONDS}
+        printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
+      fi
+      printf '%s %s\n' "$*" "${NOW}" >&"${STATE_FD}"
     }
 
     # load_state: fills COMPLETED from the state file and sets STATE_MODEL and
@@ -57,7 +67,7 @@ enum BashRunState {
     # run starts afresh, carries on (--resume), or must be told which.
     prepare_state() {
       mkdir -p "${STATE_FILE%/*}"
-      load_state
+      ((RESTART)) || load_state
       if ((RESTART)) || [[ ! -s ${STATE_FILE} ]]; then
         COMPLETED=()
         printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
@@ -72,6 +82,7 @@ enum BashRunState {
         printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
       fi
       ((RESUME)) || COMPLETED=()
+      exec {STATE_FD}>>"${STATE_FILE}"
       state_write "run-started pid=$$ phases=${SELECTED_PHASES[*]// /,}"
     }
 
@@ -117,7 +128,9 @@ enum BashRunState {
       local fd
       ((${#TEE_PIDS[@]} > 0)) || return 0
       exec 1>&3 2>&4 3>&- 4>&-
-      for fd in {10..63}; do exec {fd}>&-; done
+      for fd in {10..63}; do
+        [[ ${fd} == "${STATE_FD}" ]] || exec {fd}>&-
+      done
       wait "${TEE_PIDS[@]}" 2>/dev/null || true
       TEE_PIDS=()
     }
@@ -129,10 +142,12 @@ enum BashRunState {
       trap - ERR INT TERM
       set +e
       run_cleanups
-      if ((status == 0)); then
-        state_write "run-finished"
-      else
-        state_write "run-stopped status=${status}"
+      if [[ -n ${STATE_FD} ]]; then
+        if ((status == 0)); then
+          state_write "run-finished"
+        else
+          state_write "run-stopped status=${status}"
+        fi
       fi
       ((LOCK_HELD)) && rm -f "${LOCK_FILE}"
       close_log
@@ -160,7 +175,7 @@ enum BashRunState {
         id=${ACTIVE_CLEANUPS[index]}
         record "cleanup of ${id}"
         if "cleanup_${id//-/_}"; then
-          state_write "undone ${id}"
+          [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
         else
           warn "the cleanup of ${id} failed; check it by hand"
         fi
@@ -170,6 +185,7 @@ enum BashRunState {
 
     # end_cleanups_until ID: drops the cleanups that step ID makes unnecessary.
     end_cleanups_until() {
+      ((${#ACTIVE_CLEANUPS[@]} > 0)) || return 0
       local index
       local -a kept=()
       for index in "${!ACTIVE_CLEANUPS[@]}"; do
