@@ -18,8 +18,10 @@ let package = Package(
     .target(name: "Templates", dependencies: ["Model"]),
     // The documented procedures, written in the Model DSL.
     .target(name: "Catalog", dependencies: ["Model"]),
+    // Lint rules over a procedure's commands and SQL (shell parsing is injected).
+    .target(name: "Lint", dependencies: ["Model"]),
     // The commands of the CLI: argument parsing, files, exit codes.
-    .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog"]),
+    .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog", "Lint"]),
     .executableTarget(name: "gen-migration", dependencies: ["Commands"]),
     // Timings reported in docs/benchmarks.md: `swift run -c release benchmarks`.
     .executableTarget(name: "benchmarks", dependencies: ["Model", "Templates"]),
@@ -28,6 +30,7 @@ let package = Package(
     .target(
       name: "TestSupport", path: "Tests/TestSupport", exclude: ["Stubs"]),
     .testTarget(name: "ModelTests", dependencies: ["Model"]),
+    .testTarget(name: "LintTests", dependencies: ["Lint", "Model", "Catalog", "Commands"]),
     .testTarget(name: "TemplatesTests", dependencies: ["Model", "Templates", "TestSupport"]),
     .testTarget(name: "GoldenTests", dependencies: ["Catalog", "Templates"]),
     .testTarget(

@@ -12,6 +12,7 @@ public enum CommandError: Error, Equatable {
   case invalidProcedure(String, diagnostics: [String])
   case cannotWrite(path: String, reason: String)
   case cannotRead(path: String, reason: String)
+  case invalidFile(path: String, reason: String)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate.
   public var status: Int32 {
@@ -44,11 +45,15 @@ public enum CommandError: Error, Equatable {
       return
         "procedure \(id) has no version \(version); available: \(available.joined(separator: ", "))"
     case .invalidProcedure(let reference, let diagnostics):
-      return "\(reference) has errors and was not rendered:\n" + diagnostics.joined(separator: "\n")
+      return
+        "\(reference) has lint errors and was not rendered (run gen-migration lint \(reference)):\n"
+        + diagnostics.joined(separator: "\n")
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
     case .cannotRead(let path, let reason):
       return "cannot read \(path): \(reason)"
+    case .invalidFile(let path, let reason):
+      return "\(path): \(reason)"
     }
   }
 

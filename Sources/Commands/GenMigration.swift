@@ -20,13 +20,16 @@ public enum GenMigration {
 
     Usage:
       gen-migration list                         one line per procedure version: id, version, title
-      gen-migration render ID[@VERSION] [--format bash|markdown|json] [--output PATH]
+      gen-migration render ID[@VERSION]|FILE.json [--format bash|markdown|json] [--output PATH]
                                                  one procedure version (default: the newest) to stdout or PATH
-      gen-migration generate [--output DIR]      every catalog version into DIR/ID/VERSION/ (default DIR: examples)
+      gen-migration generate [FILE.json...] [--output DIR]
+                                                 every catalog version (or the files) into DIR/ID/VERSION/ (default DIR: examples)
+      gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json]
+                                                 lint procedures (default: the whole catalog); exit 1 on an error
       gen-migration check [DIR]                  exit 0 when DIR (default: examples) holds exactly what generate writes
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check found differences or a procedure has errors, 2 usage or file error.
+    Exit statuses: 0 success, 1 a check or lint found differences or errors, 2 usage or file error.
     """
 
   public static func run(_ arguments: [String], catalog: [Procedure] = Catalog.procedures) -> Result
@@ -53,7 +56,7 @@ public enum GenMigration {
     let rest = Array(arguments.dropFirst())
     let commands: [String: Command.Type] = [
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
-      "check": CheckCommand.self,
+      "check": CheckCommand.self, "lint": LintCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":

@@ -1,3 +1,4 @@
+import Lint
 import Model
 
 /// Finds `ID` (the newest version) or `ID@VERSION` in the catalog, with a
@@ -22,9 +23,11 @@ enum ProcedureLookup {
     return match
   }
 
-  /// Refuses a procedure whose validation finds errors; warnings pass.
+  /// Refuses a procedure whose lint finds errors; warnings pass.
   static func requireValid(_ procedure: Procedure) throws(CommandError) {
-    let errors = procedure.validate().filter { $0.severity == .error }
+    let errors = Linter(syntax: BashSyntaxChecker()).lint(procedure).filter {
+      $0.severity == .error
+    }
     if !errors.isEmpty {
       throw .invalidProcedure(procedure.reference, diagnostics: errors.map(\.description))
     }

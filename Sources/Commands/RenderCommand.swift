@@ -4,11 +4,12 @@ import Templates
 /// `gen-migration render ID[@VERSION] [--format bash|markdown|json] [--output PATH]`.
 enum RenderCommand: Command {
   static let help = """
-    Usage: gen-migration render ID[@VERSION] [--format bash|markdown|json] [--output PATH]
+    Usage: gen-migration render ID[@VERSION]|FILE.json [--format bash|markdown|json] [--output PATH]
 
-    Renders one procedure version (default: the newest) as a bash script
-    (default), a markdown runbook or JSON, to standard output or to PATH.
-    A script written to PATH is executable. A procedure with errors is not rendered.
+    Renders one procedure version (default: the newest) or a procedure JSON
+    file as a bash script (default), a markdown runbook or JSON, to standard
+    output or to PATH. A script written to PATH is executable. A procedure
+    with lint errors is not rendered; the errors are printed.
     """
 
   static let formats = ["bash", "markdown", "json"]
@@ -19,14 +20,14 @@ enum RenderCommand: Command {
     let parsed = try ParsedArguments(
       arguments, command: "render", options: ["--format", "--output"])
     guard let reference = parsed.positionals.first else {
-      throw .missingArgument("a procedure such as cml or cml@1.0", command: "render")
+      throw .missingArgument("a procedure such as cml, cml@1.0 or a FILE.json", command: "render")
     }
     if parsed.positionals.count > 1 {
       throw .unexpectedArgument(parsed.positionals[1], command: "render")
     }
     let format = parsed.options["--format"] ?? "bash"
     guard formats.contains(format) else { throw .invalidFormat(format, allowed: formats) }
-    let procedure = try ProcedureLookup.find(reference, in: catalog)
+    let procedure = try ProcedureInput.load(reference, catalog: catalog)
     try ProcedureLookup.requireValid(procedure)
     let text: String
     switch format {

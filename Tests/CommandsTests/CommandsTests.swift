@@ -144,7 +144,7 @@ import Testing
     broken.phases[0].sections[0].steps[1].id = broken.phases[0].sections[0].steps[0].id
     let result = GenMigration.run(["generate", "--output", folder.path], catalog: [broken])
     #expect(result.status == 1)
-    #expect(result.standardError.contains("cml@1.0 has errors and was not rendered"))
+    #expect(result.standardError.contains("cml@1.0 has lint errors and was not rendered"))
     #expect(result.standardError.contains("step confirm-full-backup [duplicate-step-id]"))
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }

@@ -19,6 +19,20 @@ import Testing
     #expect(log.contains("Done: the selected steps of cml 1.0 completed."))
   }
 
+  @Test func stateAndLogFilesGoWhereTheOptionsSay() throws {
+    let harness = try CMLWorkspace.harness()
+    let state = harness.folder.file("elsewhere/run.state")
+    let log = harness.folder.file("logs/run.log")
+    let result = try CMLWorkspace.runImport(harness, ["--state-file", state, "--log-file=\(log)"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("State file: \(state)\nLog file: \(log)\n"))
+    #expect(
+      harness.folder.read("elsewhere/run.state")?.contains("completed start-services ") == true)
+    #expect(
+      harness.folder.read("logs/run.log")?.contains("[37/37] start-services: completed") == true)
+    #expect(harness.folder.read("work/cml.state") == nil)
+  }
+
   @Test func aFailureIsLoggedWithItsStatus() throws {
     let harness = try CMLWorkspace.harness()
     try harness.rule("tar", "-tzf *", output: "db.sql\nnotes.txt\n", overriding: true)

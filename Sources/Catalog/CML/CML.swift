@@ -15,9 +15,11 @@ public enum CML {
       "Moves the projects, jobs, models, applications and database of a CDSW cluster into a new, empty CML workspace. The export runs on the CDSW host; the import runs from any machine with the exported archive and the workspace's kubeconfig.",
     source: "Cloudera Machine Learning Migration README (`shared/seeds/000_c03035f39e560ae8.txt`)",
     requirements: Requirements(
+      // The source's list named `date` (only for the `mv` corrected below) and
+      // `wc` (never used), and missed `cut`, `mkdir` and `mv`.
       tools: [
-        "awk", "cat", "date", "head", "grep", "kubectl", "rm", "sed", "sleep", "sort", "tail",
-        "tar", "wc",
+        "awk", "cat", "cut", "grep", "head", "kubectl", "mkdir", "mv", "rm", "sed", "sleep", "sort",
+        "tail", "tar",
       ],
       accesses: [
         "A new CML workspace, already provisioned, with no existing projects.",

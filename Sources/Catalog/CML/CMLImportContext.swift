@@ -59,6 +59,8 @@ extension CML {
     }
     Step(
       "delete-irrelevant-context", "Delete context that does not apply to the new workspace",
+      explanation:
+        "Invitations, keys, memberships and other per-user records belong to CDSW's users, who are not migrated.",
       destroys:
         "invitations, keys, followers, notifications, licenses, memberships, ACLs, stars, billing and events of the CDSW users"
     ) {
@@ -83,6 +85,8 @@ extension CML {
     }
     Step(
       "delete-previous-users", "Delete the previous users",
+      explanation:
+        "Users are not migrated: every resource now belongs to the admin, the newest user.",
       destroys: "every user except the admin (the users listed by the previous step)"
     ) {
       SQLScript(client: psql, "DELETE FROM users WHERE id != (SELECT MAX(id) FROM users);\n")

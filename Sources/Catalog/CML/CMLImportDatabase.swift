@@ -133,6 +133,8 @@ extension CML {
     }
     Step(
       "clear-quotas", "Remove existing quotas",
+      explanation:
+        "The quotas in the CDSW dump refer to CDSW's users and cause problems in the workspace.",
       destroys: "every custom and default quota",
       admonitions: [
         .note("Until DSE-11000 is fixed, existing quotas must be removed to avoid problems later.")
@@ -185,6 +187,8 @@ extension CML {
     }
     Step(
       "restore-site-config", "Restore the saved site_config and set the default image",
+      explanation:
+        "The workspace keeps its own site configuration, saved before the dump was loaded, with the saved engine image as the default.",
       destroys: "the site_config rows that came from CDSW (the workspace's saved rows replace them)"
     ) {
       ShellCommand(

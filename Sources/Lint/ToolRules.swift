@@ -1,0 +1,35 @@
+import Model
+
+/// The programs a procedure's steps run, derived from its commands, against
+/// the tools its requirements declare: a tool run but not declared is an
+/// error (an operator preparing from the runbook would lack it), a tool
+/// declared but never run is a warning. A procedure that declares no tools
+/// relies on the derived list alone.
+enum ToolRules {
+  static func check(_ procedure: Procedure) -> [Diagnostic] {
+    let declared = Set(procedure.requirements.tools)
+    guard !declared.isEmpty else { return [] }
+    var found: [Diagnostic] = []
+    for tool in procedure.derivedTools where !declared.contains(tool) {
+      found.append(
+        Diagnostic(
+          .error, rule: "undeclared-tool", procedure: procedure.reference,
+          step: firstStep(running: tool, in: procedure),
+          "runs `\(tool)`, which the requirements do not declare; add it to requirements.tools"))
+    }
+    for tool in procedure.requirements.tools where !procedure.derivedTools.contains(tool) {
+      found.append(
+        Diagnostic(
+          .warning, rule: "unused-tool", procedure: procedure.reference, step: nil,
+          "the requirements declare `\(tool)`, which no step runs; remove it"))
+    }
+    return found
+  }
+
+  static func firstStep(running tool: String, in procedure: Procedure) -> String? {
+    procedure.orderedSteps.first { entry in
+      entry.step.actions.flatMap(\.shellTexts).contains { ShellText($0).commands.contains(tool) }
+        || (entry.step.cleanup.map { ShellText($0.command).commands.contains(tool) } ?? false)
+    }?.step.id
+  }
+}
