@@ -24,7 +24,8 @@ let package = Package(
     .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog", "Lint"]),
     .executableTarget(name: "gen-migration", dependencies: ["Commands"]),
     // Timings reported in docs/benchmarks.md: `swift run -c release benchmarks`.
-    .executableTarget(name: "benchmarks", dependencies: ["Model", "Templates"]),
+    .executableTarget(
+      name: "benchmarks", dependencies: ["Model", "Templates", "Lint", "Commands"]),
 
     // Temporary folders, processes and stub tools for the tests.
     .target(

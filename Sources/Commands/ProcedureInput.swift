@@ -4,7 +4,7 @@ import Model
 /// Where a command's procedure comes from: a catalog reference (`cml`,
 /// `cml@1.0`) or a procedure JSON file, as `render --format json` writes.
 /// An argument ending in `.json` or naming a path is a file.
-enum ProcedureInput {
+public enum ProcedureInput {
   static func isFile(_ argument: String) -> Bool {
     argument.hasSuffix(".json") || argument.contains("/")
   }
@@ -16,7 +16,7 @@ enum ProcedureInput {
   }
 
   /// Decodes a procedure, or says in one line what is wrong and where.
-  static func decode(_ text: String, file: String) throws(CommandError) -> Procedure {
+  public static func decode(_ text: String, file: String) throws(CommandError) -> Procedure {
     if let problem = JSONSyntax.firstProblem(in: text) {
       throw .invalidFile(
         path: file,

@@ -84,3 +84,5 @@ for (label, command) in [("`true` (builtin)", "true"), ("`/bin/true` (a program)
     "| \(stepCount) × \(label) | \(String(format: "%.1f", median(generatedTimes) * 1000)) ms | \(String(format: "%.1f", median(plainTimes) * 1000)) ms | \(String(format: "%.2f", ratio))× |"
   )
 }
+
+try Scale.report(runs: runs)

@@ -189,3 +189,25 @@ import Testing
         == "\(Catalog.procedures.count) procedure version: 0 errors, 0 warnings\n")
   }
 }
+
+/// The README's example procedure file stays valid.
+@Suite struct ReadmeExampleTests {
+  @Test func theReadmesProcedureFileLintsCleanAndRenders() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let start = try #require(text.range(of: "```json\n"))
+    let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write(String(text[start.upperBound..<end.lowerBound]), to: "demo.json")
+    #expect(
+      GenMigration.run(["lint", folder.file("demo.json")]).standardOutput
+        == "1 procedure version: 0 errors, 0 warnings\n")
+    let script = GenMigration.run(["render", folder.file("demo.json")])
+    #expect(script.status == 0)
+    #expect(
+      script.standardOutput.contains(
+        "\n  kubectl scale statefulset -n \"${NAMESPACE}\" db --replicas=0\n"))
+  }
+}
