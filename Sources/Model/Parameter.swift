@@ -7,6 +7,8 @@ public struct Parameter: Codable, Equatable, Sendable {
     case text
     /// A whole number of zero or more, e.g. a timeout in seconds.
     case integer
+    /// `yes` or `no`, e.g. whether to take an optional step.
+    case yesNo
   }
 
   /// UPPER_SNAKE_CASE variable name, e.g. `WAIT_TIMEOUT`.

@@ -18,6 +18,9 @@ public struct Step: Codable, Equatable, Sendable {
   public var cleanup: Cleanup?
   /// How often to try the step before it counts as failed.
   public var retry: Retry?
+  /// The yes/no parameter that turns this optional step on; nil means the
+  /// step always runs. For example `PAUSE_DATA_LOADING`.
+  public var enabledBy: String?
 
   public init(
     _ id: String,
@@ -27,6 +30,7 @@ public struct Step: Codable, Equatable, Sendable {
     admonitions: [Admonition] = [],
     cleanup: Cleanup? = nil,
     retry: Retry? = nil,
+    enabledBy: String? = nil,
     @ActionsBuilder actions: () -> [Action]
   ) {
     self.id = id
@@ -37,12 +41,13 @@ public struct Step: Codable, Equatable, Sendable {
     self.admonitions = admonitions
     self.cleanup = cleanup
     self.retry = retry
+    self.enabledBy = enabledBy
   }
 
   public init(
     id: String, title: String, explanation: String = "", actions: [Action],
     destroys: String? = nil, admonitions: [Admonition] = [], cleanup: Cleanup? = nil,
-    retry: Retry? = nil
+    retry: Retry? = nil, enabledBy: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -52,6 +57,7 @@ public struct Step: Codable, Equatable, Sendable {
     self.admonitions = admonitions
     self.cleanup = cleanup
     self.retry = retry
+    self.enabledBy = enabledBy
   }
 
   public var isDestructive: Bool { destroys != nil }

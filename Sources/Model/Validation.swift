@@ -48,6 +48,11 @@ extension Procedure {
           .error, "unknown-phase", nil,
           "parameter \(parameter.name) names phase '\(phase)', which does not exist")
       }
+      if parameter.kind == .yesNo, let value = parameter.defaultValue,
+        value != "yes" && value != "no"
+      {
+        report(.error, "invalid-default", nil, "default of \(parameter.name) must be yes or no")
+      }
       if parameter.kind == .integer, let value = parameter.defaultValue,
         value.isEmpty || !value.allSatisfy({ $0.isASCII && $0.isNumber })
       {
@@ -68,6 +73,7 @@ extension Procedure {
     var phaseIds: Set<String> = []
     var stepIds: Set<String> = []
     for phase in phases {
+      var assignedBefore: [String: String] = [:]
       if !phaseIds.insert(phase.id).inserted {
         report(.error, "duplicate-phase", nil, "phase id '\(phase.id)' is used twice")
       }
@@ -98,9 +104,11 @@ extension Procedure {
         for action in step.actions {
           let texts = action.shellTexts
           for text in texts { assigned.formUnion(ShellText(text).assigns) }
-          checkReferences(in: texts, assigned: assigned, step: step.id, report: report)
+          checkReferences(
+            in: texts, assigned: assigned, earlier: assignedBefore, step: step.id, report: report)
           validate(action, step: step.id, report: report)
         }
+        for name in assigned where assignedBefore[name] == nil { assignedBefore[name] = step.id }
         if let cleanup = step.cleanup {
           checkReferences(in: [cleanup.command], assigned: [], step: step.id, report: report)
           if let until = cleanup.until {
@@ -111,6 +119,21 @@ extension Procedure {
                 "the cleanup lasts until step '\(until)', which is not a later step of phase '\(phase.id)'"
               )
             }
+          }
+        }
+        if let flag = step.enabledBy {
+          if let parameter = parameter(named: flag) {
+            if parameter.kind != .yesNo {
+              report(
+                .error, "unreachable-step", step.id,
+                "the step is enabled by \(flag), which is not a yes/no parameter; declare it with kind: .yesNo"
+              )
+            }
+          } else {
+            report(
+              .error, "unreachable-step", step.id,
+              "the optional step is enabled by \(flag), which is not a declared parameter, so it can never run"
+            )
           }
         }
         if let retry = step.retry, retry.attempts < 1 || retry.delaySeconds < 0 {
@@ -160,7 +183,7 @@ extension Procedure {
   }
 
   private func checkReferences(
-    in texts: [String], assigned: Set<String>, step: String?,
+    in texts: [String], assigned: Set<String>, earlier: [String: String] = [:], step: String?,
     report: (Diagnostic.Severity, String, String?, String) -> Void
   ) {
     for text in texts {
@@ -168,6 +191,13 @@ extension Procedure {
         if parameter(named: name) != nil || assigned.contains(name)
           || Self.standardEnvironment.contains(name)
         {
+          continue
+        }
+        if let setter = earlier[name] {
+          report(
+            .warning, "variable-from-earlier-step", step,
+            "reads $\(name), set by step \(setter); a run resumed after that step will not have it, so set it in this step (or save it to a file)"
+          )
           continue
         }
         if Self.isParameterName(name) {

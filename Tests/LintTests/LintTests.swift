@@ -121,6 +121,28 @@ import Testing
     #expect(found == ["undeclared-destruction"])
   }
 
+  @Test func anOptionalStepWhoseParameterDoesNotExistIsUnreachable() {
+    var step = Self.shell("maybe", "true")
+    step.enabledBy = "PAUSE_LOADING"
+    var flagged = Self.shell("typed", "true")
+    flagged.enabledBy = "COUNT"
+    let found = Self.linter.lint(
+      Self.procedure(
+        [step, flagged], parameters: [Parameter("COUNT", "n", default: "1", kind: .integer)]))
+    #expect(found.map(\.rule) == ["unreachable-step", "unreachable-step"])
+    #expect(
+      found.first?.message.contains("PAUSE_LOADING, which is not a declared parameter") == true)
+    #expect(found.last?.message.contains("not a yes/no parameter") == true)
+  }
+
+  @Test func aVariableSetByAnEarlierStepIsAWarning() {
+    let found = Self.linter.lint(
+      Self.procedure([Self.shell("set", "job=$(date)"), Self.shell("use", #"echo "${job}""#)]))
+    #expect(found.map(\.rule) == ["variable-from-earlier-step"])
+    #expect(found.first?.severity == .warning)
+    #expect(found.first?.step == "use")
+  }
+
   @Test func structureRules() {
     let found = Self.linter.lint(
       Self.procedure([

@@ -12,6 +12,7 @@ enum SampleProcedure {
       Parameter("TARGET", "The target to work on.", required: true)
       Parameter("TOKEN", "An access token.", secret: true)
       Parameter("MODE", "How to work.", default: "safe", choices: ["safe", "fast"])
+      Parameter("NOTIFY", "Whether to notify the owner.", kind: .yesNo)
     },
     phases: {
       Phase(id: "main", title: "Main", runsOn: "any machine") {
@@ -29,6 +30,9 @@ enum SampleProcedure {
           }
           Step("wipe", "Wipe the target", destroys: "everything on the target") {
             ShellCommand(#"tool wipe "${TARGET}""#)
+          }
+          Step("notify", "Notify the owner", enabledBy: "NOTIFY") {
+            ShellCommand(#"tool notify "${TARGET}""#)
           }
         }
       }

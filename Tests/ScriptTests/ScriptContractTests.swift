@@ -186,9 +186,27 @@ import Testing
     #expect(!harness.commandCalls.contains { $0.hasPrefix("tool wipe") })
   }
 
+  @Test func anOptionalStepRunsOnlyWhenItsParameterSaysYes() throws {
+    let harness = try ScriptHarness(script: SampleProcedure.script, stubs: ["tool"])
+    try harness.rule("tool", "status *", output: "ready\n")
+    let without = try harness.run(["--yes", "--target", "t"])
+    #expect(without.status == 0)
+    #expect(
+      without.standardOutput.contains(
+        "Notify the owner: skipped (optional; runs when NOTIFY is yes)"))
+    #expect(!harness.commandCalls.contains { $0.hasPrefix("tool notify") })
+    harness.clearCalls()
+    let with = try harness.run(["--yes", "--target", "t", "--notify", "yes"])
+    #expect(with.status == 0)
+    #expect(harness.commandCalls.last == "tool notify t")
+    let invalid = try harness.run(["--yes", "--target", "t", "--notify", "maybe"])
+    #expect(invalid.status == 2)
+    #expect(invalid.standardError.contains("--notify must be yes or no, not 'maybe'"))
+  }
+
   @Test func fromSkipsTheStepsBeforeIt() throws {
     let harness = try ScriptHarness(script: SampleProcedure.script, stubs: ["tool"])
-    let result = try harness.run(["--target", "t", "--yes", "--from", "3"])
+    let result = try harness.run(["--target", "t", "--yes", "--from", "3", "--to", "wipe"])
     #expect(result.status == 0)
     #expect(harness.commandCalls == ["tool wipe t"])
     let unknown = try harness.run(["--target", "t", "--from", "wipe-all"])

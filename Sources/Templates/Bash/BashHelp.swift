@@ -40,6 +40,7 @@ extension BashScript {
         if let value = parameter.defaultValue { facts.append("default: \(value)") }
         if parameter.isSecret { facts.append("secret, never printed") }
         if parameter.kind == .integer { facts.append("a whole number") }
+        if parameter.kind == .yesNo { facts.append("yes or no") }
         if !parameter.choices.isEmpty {
           facts.append("one of: \(parameter.choices.joined(separator: ", "))")
         }
@@ -90,6 +91,7 @@ extension BashScript {
       var marks: [String] = []
       if entry.step.isDestructive { marks.append("destructive") }
       if entry.step.isManual { marks.append("manual") }
+      if let flag = entry.step.enabledBy { marks.append("optional: \(flag)=yes") }
       let mark = marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
       let numberText = String(number + 1)
       return "  \(String(repeating: " ", count: max(0, 3 - numberText.count)))\(numberText)  "

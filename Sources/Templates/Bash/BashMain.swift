@@ -118,10 +118,13 @@ enum BashMain {
     }
 
     run_steps() {
-      local index
+      local index flag
       for index in "${!STEP_IDS[@]}"; do
         phase_selected "${STEP_PHASES[index]}" || continue
-        if ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
+        flag=${STEP_ENABLED_BY[index]}
+        if [[ -n ${flag} && ${!flag} != yes ]]; then
+          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (optional; runs when ${flag} is yes)"
+        elif ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
           say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
         elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
           say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"

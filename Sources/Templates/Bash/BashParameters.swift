@@ -82,10 +82,10 @@ extension BashScript {
   mutating func writeParameterChecks() {
     out.writeLine("apply_defaults() {")
     out.withIndent { out in
-      let defaulted = procedure.parameters.filter { $0.defaultValue != nil }
+      let defaulted = procedure.parameters.filter { $0.defaultValue != nil || $0.kind == .yesNo }
       if defaulted.isEmpty { out.writeLine(":") }
       for parameter in defaulted {
-        let value = ShellQuoting.doubleQuoted(Template(parameter.defaultValue ?? ""))
+        let value = ShellQuoting.doubleQuoted(Template(parameter.defaultValue ?? "no"))
         out.writeLine("[[ -n ${\(parameter.name)} ]] || \(parameter.name)=\(value)")
       }
     }
@@ -108,6 +108,11 @@ extension BashScript {
         if parameter.kind == .integer {
           checks.append(
             "[[ ${\(parameter.name)} =~ ^[0-9]+$ ]] || usage_error \"\(parameter.flag) must be a whole number, not\(shown)\""
+          )
+        }
+        if parameter.kind == .yesNo {
+          checks.append(
+            "[[ ${\(parameter.name)} == yes || ${\(parameter.name)} == no ]] || usage_error \"\(parameter.flag) must be yes or no, not\(shown)\""
           )
         }
         if !parameter.choices.isEmpty {

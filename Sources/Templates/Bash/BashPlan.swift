@@ -9,6 +9,7 @@ extension BashScript {
   ///       pods=$(kubectl get pod db-0 -n "mlx" --ignore-not-found -o name) && ...
   mutating func writePlan(_ step: Step, name: String) {
     var lines: [String] = []
+    if let flag = step.enabledBy { lines.append("optional: runs because \(flag) is yes") }
     if let destroys = step.destroys { lines.append("asks for yes, then destroys \(destroys)") }
     for action in step.actions {
       switch action {

@@ -122,6 +122,11 @@ public struct BashScript {
     out.writeLine(
       "STEP_RETRY_DELAYS=(\(steps.map { String($0.retry?.delaySeconds ?? 0) }.joined(separator: " ")))"
     )
+    out.writeLine(
+      "# The yes/no parameter that turns each optional step on ('' for every other step).")
+    out.writeLine(
+      "STEP_ENABLED_BY=(\(steps.map { ShellQuoting.quoted($0.enabledBy ?? "") }.joined(separator: " ")))"
+    )
     out.writeLine("# Steps with a cleanup, and the step whose completion ends it.")
     out.writeLine("declare -A CLEANUP_UNTIL=(")
     out.withIndent { out in

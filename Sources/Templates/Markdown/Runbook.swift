@@ -119,6 +119,7 @@ public struct Runbook {
       if parameter.isRequired { meaning += " **Required.**" }
       if parameter.isSecret { meaning += " Secret: never printed." }
       if parameter.kind == .integer { meaning += " A whole number." }
+      if parameter.kind == .yesNo { meaning += " `yes` or `no`." }
       if !parameter.choices.isEmpty {
         meaning += " One of " + parameter.choices.map(Markdown.code).joined(separator: ", ") + "."
       }

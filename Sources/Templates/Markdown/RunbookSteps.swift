@@ -52,6 +52,9 @@ extension Runbook {
     var marks = ["step id \(Markdown.code(step.id))"]
     if step.isManual { marks.append("manual") }
     if step.isDestructive { marks.append("**destructive**") }
+    if let flag = step.enabledBy {
+      marks.append("optional: runs when \(Markdown.code(flag)) is `yes`")
+    }
     out.writeLine(marks.joined(separator: " · "))
     out.writeLine()
     if let destroys = step.destroys {

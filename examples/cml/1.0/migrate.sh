@@ -175,6 +175,8 @@ STEP_TITLES=(
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)
+# The yes/no parameter that turns each optional step on ('' for every other step).
+STEP_ENABLED_BY=('' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '')
 # Steps with a cleanup, and the step whose completion ends it.
 declare -A CLEANUP_UNTIL=(
   [create-helper-pod]=delete-helper-pod
@@ -1895,10 +1897,13 @@ step_selected() {
 }
 
 run_steps() {
-  local index
+  local index flag
   for index in "${!STEP_IDS[@]}"; do
     phase_selected "${STEP_PHASES[index]}" || continue
-    if ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
+    flag=${STEP_ENABLED_BY[index]}
+    if [[ -n ${flag} && ${!flag} != yes ]]; then
+      say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (optional; runs when ${flag} is yes)"
+    elif ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
       say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
     elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
       say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"
