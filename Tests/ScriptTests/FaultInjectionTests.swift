@@ -56,28 +56,36 @@ import Testing
     }
   }
 
-  @Test(arguments: importSteps.indices)
-  func importStepFailsOnceThenResumes(index: Int) throws {
-    let step = Self.importSteps[index]
-    let clean = Self.cleanImport
+  /// Makes `step`'s first command fail once through `run`, then resumes, and
+  /// checks the calls and the state file.
+  func failOnceThenResume(
+    _ step: Step, of steps: [Step], clean: CleanRun,
+    run: (ScriptHarness, [String], [String: String]) throws -> ProcessResult
+  ) throws {
     let firstCall = try #require(
       clean.steps.firstIndex(of: step.id), "step \(step.id) makes no call")
     let harness = try CMLWorkspace.harness()
     // The preflight's `kubectl api-versions` is call 1; steps' calls follow.
-    let failed = try CMLWorkspace.runImport(
-      harness, environment: ["STUB_FAIL_AT": String(firstCall + 2)])
+    let failed = try run(harness, [], ["STUB_FAIL_AT": String(firstCall + 2)])
     #expect(failed.status == 1)
     #expect(failed.standardError.contains("\(step.id) (\(step.title)) failed with exit status 1"))
     #expect(
       Array(harness.stepCalls.map(\.call).prefix(firstCall + 1))
         == Array(clean.calls.prefix(firstCall + 1)))
     harness.clearCalls()
-    let resumed = try CMLWorkspace.runImport(harness, ["--resume"])
+    let resumed = try run(harness, ["--resume"], [:])
     #expect(resumed.status == 0, "\(resumed.standardError)")
-    let rerun = Self.rerun(after: step, in: Self.importSteps)
+    let rerun = Self.rerun(after: step, in: steps)
     let expected = zip(clean.calls, clean.steps).filter { rerun.contains($0.1) }.map(\.0)
     #expect(harness.stepCalls.map(\.call) == expected)
-    Self.expectCompletedOnceAfterLastUndo(CMLWorkspace.state(harness), steps: Self.importSteps)
+    Self.expectCompletedOnceAfterLastUndo(CMLWorkspace.state(harness), steps: steps)
+  }
+
+  @Test(arguments: importSteps.indices)
+  func importStepFailsOnceThenResumes(index: Int) throws {
+    try failOnceThenResume(Self.importSteps[index], of: Self.importSteps, clean: Self.cleanImport) {
+      try CMLWorkspace.runImport($0, $1, environment: $2)
+    }
   }
 
   /// Export steps that run a stubbed tool (the others only run mv or rm on
@@ -90,20 +98,8 @@ import Testing
 
   @Test(arguments: stubbedExportSteps)
   func exportStepFailsOnceThenResumes(index: Int) throws {
-    let step = Self.exportSteps[index]
-    let clean = Self.cleanExport
-    let firstCall = try #require(
-      clean.steps.firstIndex(of: step.id), "step \(step.id) makes no call")
-    let harness = try CMLWorkspace.harness()
-    let failed = try CMLWorkspace.runExport(
-      harness, environment: ["STUB_FAIL_AT": String(firstCall + 2)])
-    #expect(failed.status == 1)
-    harness.clearCalls()
-    let resumed = try CMLWorkspace.runExport(harness, ["--resume"])
-    #expect(resumed.status == 0, "\(resumed.standardError)")
-    let rerun = Self.rerun(after: step, in: Self.exportSteps)
-    let expected = zip(clean.calls, clean.steps).filter { rerun.contains($0.1) }.map(\.0)
-    #expect(harness.stepCalls.map(\.call) == expected)
-    Self.expectCompletedOnceAfterLastUndo(CMLWorkspace.state(harness), steps: Self.exportSteps)
+    try failOnceThenResume(Self.exportSteps[index], of: Self.exportSteps, clean: Self.cleanExport) {
+      try CMLWorkspace.runExport($0, $1, environment: $2)
+    }
   }
 }

@@ -1856,14 +1856,26 @@ step_index() {
   usage_error "unknown step '$1'; run '${SCRIPT_NAME} --list' to see the steps"
 }
 
-# select_steps: turns --from, --to, --only and --skip into FIRST_INDEX,
-# LAST_INDEX, ONLY_INDEXES and SKIP_INDEXES.
-select_steps() {
+# mark_steps LIST: sets MARKED to the indexes of the comma-separated LIST
+# of steps, as " 3 7 ".
+mark_steps() {
   local step
   local -a steps=()
+  MARKED=' '
+  IFS=, read -r -a steps <<<"$1"
+  for step in "${steps[@]}"; do
+    step_index "${step}"
+    MARKED+="${INDEX} "
+  done
+}
+
+# select_steps: turns --from, --to, --only and --skip into FIRST_INDEX,
+# LAST_INDEX, ONLY_INDEXES and SKIP_INDEXES (" 3 7 ", or empty).
+select_steps() {
   FIRST_INDEX=0
   LAST_INDEX=$((${#STEP_IDS[@]} - 1))
-  declare -gA ONLY_INDEXES=() SKIP_INDEXES=()
+  ONLY_INDEXES=''
+  SKIP_INDEXES=''
   if [[ -n ${FROM_STEP} ]]; then
     step_index "${FROM_STEP}"
     FIRST_INDEX=${INDEX}
@@ -1873,27 +1885,21 @@ select_steps() {
     LAST_INDEX=${INDEX}
   fi
   if [[ -n ${ONLY_STEPS} ]]; then
-    IFS=, read -r -a steps <<<"${ONLY_STEPS}"
-    for step in "${steps[@]}"; do
-      step_index "${step}"
-      ONLY_INDEXES[${INDEX}]=1
-    done
+    mark_steps "${ONLY_STEPS}"
+    ONLY_INDEXES=${MARKED}
   fi
   if [[ -n ${SKIP_STEPS} ]]; then
-    IFS=, read -r -a steps <<<"${SKIP_STEPS}"
-    for step in "${steps[@]}"; do
-      step_index "${step}"
-      SKIP_INDEXES[${INDEX}]=1
-    done
+    mark_steps "${SKIP_STEPS}"
+    SKIP_INDEXES=${MARKED}
   fi
 }
 
-# step_selected INDEX: the step is in a selected phase and the selection.
+# step_selected INDEX: the step is in the selection.
 step_selected() {
   local index=$1
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
-  if ((${#ONLY_INDEXES[@]} > 0)) && [[ -z ${ONLY_INDEXES[${index}]-} ]]; then return 1; fi
-  [[ -z ${SKIP_INDEXES[${index}]-} ]]
+  if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
+  [[ ${SKIP_INDEXES} != *" ${index} "* ]]
 }
 
 run_steps() {
