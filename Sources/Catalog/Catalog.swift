@@ -22,10 +22,4 @@ public enum Catalog {
     }
     return candidates.max { $0.version < $1.version }
   }
-
-  public static var ids: [String] {
-    var seen: [String] = []
-    for procedure in procedures where !seen.contains(procedure.id) { seen.append(procedure.id) }
-    return seen
-  }
 }

@@ -75,9 +75,4 @@ public struct Procedure: Codable, Equatable, Sendable {
   public func parameter(named name: String) -> Parameter? {
     parameters.first { $0.name == name }
   }
-
-  /// The parameters a phase uses: those that name it, and those that name no phase.
-  public func parameters(usedBy phase: Phase) -> [Parameter] {
-    parameters.filter { $0.phases.isEmpty || $0.phases.contains(phase.id) }
-  }
 }

@@ -34,12 +34,10 @@ public struct Runbook {
     if !procedure.limitations.isEmpty || !procedure.admonitions.isEmpty {
       list.append((2, "Limitations and warnings"))
     }
-    var stepNumber = 0
     for (index, phase) in procedure.phases.enumerated() {
       list.append((2, phaseHeading(phase, number: index + 1)))
       for section in phase.sections {
         list.append((3, section.title))
-        stepNumber += section.steps.count
       }
     }
     list.append((2, "Running the script"))
