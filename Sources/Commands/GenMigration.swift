@@ -26,10 +26,12 @@ public enum GenMigration {
                                                  every catalog version (or the files) into DIR/ID/VERSION/ (default DIR: examples)
       gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json]
                                                  lint procedures (default: the whole catalog); exit 1 on an error
+      gen-migration diff A B [--format summary|bash|markdown|json]
+                                                 what changed between two procedures (catalog references or files)
       gen-migration check [DIR]                  exit 0 when DIR (default: examples) holds exactly what generate writes
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check or lint found differences or errors, 2 usage or file error.
+    Exit statuses: 0 success, 1 a check, lint or diff found differences or errors, 2 usage or file error.
     """
 
   public static func run(_ arguments: [String], catalog: [Procedure] = Catalog.procedures) -> Result
@@ -56,7 +58,7 @@ public enum GenMigration {
     let rest = Array(arguments.dropFirst())
     let commands: [String: Command.Type] = [
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
-      "check": CheckCommand.self, "lint": LintCommand.self,
+      "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":

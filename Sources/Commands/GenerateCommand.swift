@@ -40,6 +40,6 @@ enum GenerateCommand: Command {
   /// What generate writes, after every procedure has validated.
   static func expectedFiles(_ catalog: [Procedure]) throws(CommandError) -> [RenderedFile] {
     for procedure in catalog { try ProcedureLookup.requireValid(procedure) }
-    return catalog.flatMap(Outputs.files(for:))
+    return catalog.flatMap { Outputs.files(for: $0, in: catalog) }
   }
 }

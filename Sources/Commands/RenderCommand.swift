@@ -31,7 +31,8 @@ enum RenderCommand: Command {
     try ProcedureLookup.requireValid(procedure)
     let text: String
     switch format {
-    case "markdown": text = Runbook.render(procedure, generator: Outputs.generator)
+    case "markdown":
+      text = Outputs.runbook(for: procedure, in: catalog)
     case "json": text = JSONForm.render(procedure)
     default: text = BashScript.render(procedure, generator: Outputs.generator)
     }

@@ -6,7 +6,10 @@ public enum Outputs {
   /// Named in every generated header.
   public static let generator = "gen-migration 0.1.0"
 
-  public static func files(for procedure: Procedure) -> [RenderedFile] {
+  /// The files of `procedure`; its runbook's "Changes since" section compares
+  /// it with the newest earlier version of the same id in `catalog`.
+  public static func files(for procedure: Procedure, in catalog: [Procedure] = []) -> [RenderedFile]
+  {
     let folder = "\(procedure.id)/\(procedure.version)"
     return [
       RenderedFile(
@@ -15,5 +18,13 @@ public enum Outputs {
       RenderedFile(
         path: "\(folder)/README.md", contents: Runbook.render(procedure, generator: generator)),
     ]
+  }
+
+  /// The runbook, with "Changes since" the newest earlier version of the same
+  /// id in `catalog`, if there is one.
+  public static func runbook(for procedure: Procedure, in catalog: [Procedure]) -> String {
+    let previous = catalog.filter { $0.id == procedure.id && $0.version < procedure.version }
+      .max { $0.version < $1.version }
+    return Runbook.render(procedure, generator: generator, previous: previous)
   }
 }

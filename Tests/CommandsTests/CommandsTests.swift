@@ -149,3 +149,51 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
   }
 }
+
+@Suite struct DiffCommandTests {
+  @Test func aProcedureComparedWithItselfHasNoDifference() {
+    let result = GenMigration.run(["diff", "cml@1.0", "cml"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput == "no difference between cml@1.0 and cml@1.0\n")
+  }
+
+  @Test func aChangedFileDiffersInEveryFormat() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    _ = GenMigration.run(["render", "cml", "--format", "json", "--output", folder.file("cml.json")])
+    let json = try #require(folder.read("cml.json"))
+    try folder.write(
+      json.replacingOccurrences(
+        of: "\"defaultValue\" : \"mlx\"", with: "\"defaultValue\" : \"prod\""),
+      to: "changed.json")
+    let summary = GenMigration.run(["diff", "cml", folder.file("changed.json")])
+    #expect(summary.status == 1)
+    #expect(summary.standardOutput == "cml@1.0 → cml@1.0\ndefault of NAMESPACE: mlx → prod\n")
+    let bash = GenMigration.run(["diff", "cml", folder.file("changed.json"), "--format", "bash"])
+    #expect(bash.status == 1)
+    #expect(bash.standardOutput.hasPrefix("--- cml@1.0/migrate.sh\n+++ cml@1.0/migrate.sh\n@@ -"))
+    #expect(
+      bash.standardOutput.contains(
+        "\n-  [[ -n ${NAMESPACE} ]] || NAMESPACE=\"mlx\"\n+  [[ -n ${NAMESPACE} ]] || NAMESPACE=\"prod\"\n"
+      ))
+    let markdown = GenMigration.run([
+      "diff", "cml", folder.file("changed.json"), "--format", "markdown",
+    ])
+    #expect(markdown.standardOutput.contains("\n-| `NAMESPACE` | `--namespace` | `mlx` |"))
+    let data = GenMigration.run(["diff", "cml", folder.file("changed.json"), "--format", "json"])
+    #expect(data.status == 1)
+    #expect(
+      data.standardOutput.contains(
+        "\"changedDefaults\" : [\n    {\n      \"name\" : \"NAMESPACE\",\n      \"new\" : \"prod\",\n      \"old\" : \"mlx\""
+      ))
+  }
+
+  @Test(arguments: [
+    ["diff", "cml"], ["diff", "cml", "nope"], ["diff", "cml", "cml", "--format", "pdf"],
+  ])
+  func badArgumentsExitTwo(arguments: [String]) {
+    let result = GenMigration.run(arguments)
+    #expect(result.status == 2)
+    #expect(result.standardError.hasPrefix("gen-migration: "))
+  }
+}

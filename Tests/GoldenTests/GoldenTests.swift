@@ -13,7 +13,9 @@ import Testing
     .appendingPathComponent("examples")
   static let recording = ProcessInfo.processInfo.environment["GOLDEN_RECORD"] == "1"
 
-  static let rendered = Catalog.procedures.flatMap(Outputs.files(for:))
+  static let rendered = Catalog.procedures.flatMap {
+    Outputs.files(for: $0, in: Catalog.procedures)
+  }
 
   @Test(arguments: rendered.map(\.path))
   func renderedOutputMatchesTheReference(path: String) throws {

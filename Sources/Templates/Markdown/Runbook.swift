@@ -7,17 +7,23 @@ import Model
 public struct Runbook {
   let procedure: Procedure
   let generator: String
+  let previous: Procedure?
   var out = LineWriter()
   /// Anchors already used, so repeated headings get GitHub's `-1` suffixes.
   var anchors: [String: Int] = [:]
 
-  public static func render(_ procedure: Procedure, generator: String) -> String {
-    var runbook = Runbook(procedure: procedure, generator: generator)
+  /// The runbook; with a `previous` version it has a "Changes since"
+  /// section generated from the semantic diff.
+  public static func render(_ procedure: Procedure, generator: String, previous: Procedure? = nil)
+    -> String
+  {
+    var runbook = Runbook(procedure: procedure, generator: generator, previous: previous)
     runbook.writeTitle()
     runbook.writeContents()
     runbook.writeRequirements()
     runbook.writeParameters()
     runbook.writeLimitations()
+    runbook.writeChanges()
     for (index, phase) in procedure.phases.enumerated() {
       runbook.writePhase(phase, number: index + 1)
     }
@@ -34,6 +40,7 @@ public struct Runbook {
     if !procedure.limitations.isEmpty || !procedure.admonitions.isEmpty {
       list.append((2, "Limitations and warnings"))
     }
+    if let previous { list.append((2, "Changes since \(previous.version)")) }
     for (index, phase) in procedure.phases.enumerated() {
       list.append((2, phaseHeading(phase, number: index + 1)))
       for section in phase.sections {
@@ -160,6 +167,21 @@ public struct Runbook {
       for limitation in procedure.limitations { out.writeLine("- \(limitation)") }
       out.writeLine()
     }
+  }
+
+  /// What changed since the previous version, from the semantic diff.
+  mutating func writeChanges() {
+    guard let previous else { return }
+    out.writeLine("## Changes since \(previous.version)")
+    out.writeLine()
+    out.writeLine(
+      "Generated from the models of \(previous.reference) and \(procedure.reference) (`gen-migration diff \(previous.reference) \(procedure.reference)`):"
+    )
+    out.writeLine()
+    for line in DiffSummary.markdown(ProcedureDiff.between(previous, procedure)) {
+      out.writeLine(line)
+    }
+    out.writeLine()
   }
 
   mutating func writeAdmonition(_ admonition: Admonition) {
