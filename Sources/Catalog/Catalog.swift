@@ -4,7 +4,8 @@ import Model
 /// version). Each family lives in a file of its own.
 public enum Catalog {
   public static let procedures: [Procedure] = [
-    CML.version1
+    AtlasDB.version1,
+    CML.version1,
   ].sorted { ($0.id, $0.version) < ($1.id, $1.version) }
 
   /// All versions of `id`, oldest first.

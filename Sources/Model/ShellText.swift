@@ -6,7 +6,8 @@
 /// quoted here-document bodies and the remote side of `bash -c '...'` are
 /// literal and read nothing.
 public struct ShellText: Equatable, Sendable {
-  /// Programs in command position, in order of first appearance.
+  /// Programs in command position, in order of first appearance; a program
+  /// named by a variable (`"${CLI}" migrate`) appears as `${CLI}`.
   public var commands: [String] = []
   /// Variables read, in order of first appearance.
   public var reads: [String] = []
@@ -91,6 +92,7 @@ struct ShellScanner {
         scanRedirection()
         nextIsRedirectTarget = true
       default:
+        let start = index
         let word = scanWord()
         if nextIsRedirectTarget {
           nextIsRedirectTarget = false
@@ -100,9 +102,20 @@ struct ShellScanner {
           isName(String(word.prefix[..<eq]))
         {
           addAssign(String(word.prefix[..<eq]))
+          // `name=(a b c)`: array elements are words, not commands.
+          if word.literal?.hasSuffix("=") == true, current == "(" { skipArrayElements() }
           continue
         }
         guard let literal = word.literal else {
+          // A program named by a parameter, `"${CLI}" args`, is a tool too.
+          let raw = String(String.UnicodeScalarView(text[start..<index]))
+          let bare =
+            raw.hasPrefix("\"") && raw.hasSuffix("\"") ? String(raw.dropFirst().dropLast()) : raw
+          if commandPosition, bare.hasPrefix("${"), bare.hasSuffix("}"),
+            isName(String(bare.dropFirst(2).dropLast()))
+          {
+            addCommand(bare)
+          }
           commandPosition = false
           continue
         }
@@ -150,6 +163,27 @@ struct ShellScanner {
         }
       }
     }
+  }
+
+  /// Skips `(a "$b" c)` after `name=`, reading the variables it expands.
+  private mutating func skipArrayElements() {
+    index += 1
+    while let scalar = current, scalar != ")" {
+      switch scalar {
+      case "'":
+        index += 1
+        while let inner = current, inner != "'" { index += 1 }
+        index += 1
+      case "\\": index += 2
+      case "$": scanDollar()
+      case "\"":
+        index += 1
+        var ignored = ""
+        _ = scanDoubleQuoted(into: &ignored)
+      default: index += 1
+      }
+    }
+    index += 1
   }
 
   private func isWordBoundaryBefore() -> Bool {

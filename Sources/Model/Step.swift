@@ -10,7 +10,8 @@ public struct Step: Codable, Equatable, Sendable {
   public var explanation: String
   public var actions: [Action]
   /// What the step destroys ("the CML database schemas"); `nil` when it is
-  /// not destructive.
+  /// not destructive. `${PARAMETER}` references in it are replaced by their
+  /// values when the script asks for confirmation.
   public var destroys: String?
   public var admonitions: [Admonition]
   /// What the script undoes when it exits before the cleanup's `until` step

@@ -121,6 +121,11 @@ extension Procedure {
             }
           }
         }
+        for name in Template(step.destroys ?? "").references where parameter(named: name) == nil {
+          report(
+            .error, "unknown-parameter", step.id,
+            "what the step destroys references ${\(name)}, which is not a declared parameter")
+        }
         if let flag = step.enabledBy {
           if let parameter = parameter(named: flag) {
             if parameter.kind != .yesNo {

@@ -186,7 +186,7 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.standardOutput
-        == "\(Catalog.procedures.count) procedure version: 0 errors, 0 warnings\n")
+        == "\(Catalog.procedures.count) procedure versions: 0 errors, 0 warnings\n")
   }
 }
 

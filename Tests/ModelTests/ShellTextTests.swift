@@ -48,6 +48,13 @@ import Testing
     #expect(text.reads == ["A", "B", "C", "D"])
   }
 
+  @Test func arrayAssignmentsHoldWordsNotCommands() {
+    let text = ShellText(#"offline=(--offline "$MODE"); "${CLI}" "${offline[@]}" migrate"#)
+    #expect(text.commands == ["${CLI}"])
+    #expect(text.assigns == ["offline"])
+    #expect(text.reads == ["MODE", "CLI", "offline"])
+  }
+
   @Test func xargsRunsTheCommandAfterItsOptions() {
     let text = ShellText(
       "pachctl list pipeline --raw | jq -r '.name' | xargs -P3 -n1 -I{} pachctl stop pipeline {}")

@@ -41,11 +41,13 @@ import Testing
     let procedure = try #require(Catalog.procedure(reference))
     let tools = procedure.derivedTools
     let harness = try ScriptHarness(
-      script: BashScript.render(procedure, generator: Outputs.generator), stubs: tools)
-    let result = try harness.run([phase, "--dry-run"])
+      script: BashScript.render(procedure, generator: Outputs.generator),
+      stubs: tools.filter { !$0.hasPrefix("${") })
+    let required = procedure.parameters.filter(\.isRequired).flatMap { [$0.flag, "example"] }
+    let result = try harness.run([phase, "--dry-run"] + required)
     #expect(result.status == 0, "\(result.standardError)")
     #expect(harness.calls.isEmpty, "dry run called: \(harness.calls)")
-    let list = try harness.run([phase, "--list"])
+    let list = try harness.run([phase, "--list"] + required)
     #expect(list.status == 0)
     #expect(harness.calls.isEmpty, "--list called: \(harness.calls)")
     #expect(

@@ -37,7 +37,7 @@ import Testing
     )
     #expect(lines[2].contains("Do not edit"))
     #expect(script.contains("\nset -Eeuo pipefail\n"))
-    #expect(script.contains("step_wipe() {\n  confirm_destructive 'the namespace'\n"))
+    #expect(script.contains("step_wipe() {\n  confirm_destructive \"the namespace\"\n"))
   }
 
   @Test func runbookDerivesToolsFromTheCommands() {

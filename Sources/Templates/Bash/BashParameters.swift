@@ -180,7 +180,11 @@ extension BashScript {
         let tools = procedure.tools(in: [phase])
         guard !tools.isEmpty else { continue }
         out.writeLine("if phase_selected \(phase.id); then")
-        out.writeLine("  tools+=(\(tools.map(ShellQuoting.quoted).joined(separator: " ")))")
+        let words = tools.map { tool in
+          tool.hasPrefix("${")
+            ? ShellQuoting.doubleQuoted(Template(tool)) : ShellQuoting.quoted(tool)
+        }
+        out.writeLine("  tools+=(\(words.joined(separator: " ")))")
         out.writeLine("fi")
       }
       out.writeLine("require_tools \"${tools[@]}\"")

@@ -10,7 +10,9 @@ extension BashScript {
   mutating func writePlan(_ step: Step, name: String) {
     var lines: [String] = []
     if let flag = step.enabledBy { lines.append("optional: runs because \(flag) is yes") }
-    if let destroys = step.destroys { lines.append("asks for yes, then destroys \(destroys)") }
+    if let destroys = step.destroys {
+      lines.append("asks for yes, then destroys \(expanded(destroys))")
+    }
     for action in step.actions {
       switch action {
       case .shell(let shell):

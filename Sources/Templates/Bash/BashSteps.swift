@@ -12,7 +12,7 @@ extension BashScript {
     out.writeLine("step_\(name)() {")
     out.withIndent { out in
       if let destroys = step.destroys {
-        out.writeLine("confirm_destructive \(ShellQuoting.quoted(destroys))")
+        out.writeLine("confirm_destructive \(ShellQuoting.doubleQuoted(Template(destroys)))")
       }
     }
     for (index, action) in step.actions.enumerated() {

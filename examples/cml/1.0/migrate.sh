@@ -234,6 +234,7 @@ confirm_destructive() {
 
 # manual_step INSTRUCTION [VERIFY]: shows what the operator must do and waits
 # for "done". Under --yes only the VERIFY function can answer for the operator.
+# (Interactively the operator's "done" is the answer.)
 manual_step() {
   local instruction=$1 verify=${2-}
   say "  Manual step:"
@@ -254,10 +255,6 @@ manual_step() {
     ask "  Type done when it is done: "
     [[ ${REPLY} == "done" ]] && break
   done
-  if [[ -n ${verify} ]] && ! "${verify}"; then
-    warn "step ${CURRENT_STEP_ID}: the check of the manual step failed"
-    return 1
-  fi
 }
 
 # wait_until WHAT TIMEOUT INTERVAL CONDITION: runs the CONDITION function every
@@ -1436,7 +1433,7 @@ PLAN
 # Step 23 (import): Replace the CML database with the CDSW dump
 # ---------------------------------------------------------------------------
 step_replace_database() {
-  confirm_destructive 'the workspace database'\''s public and feature_flags schemas'
+  confirm_destructive "the workspace database's public and feature_flags schemas"
   kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -v ON_ERROR_STOP=1 <<'SQL'
 DROP SCHEMA IF EXISTS public CASCADE;
 DROP SCHEMA IF EXISTS feature_flags CASCADE;
@@ -1461,7 +1458,7 @@ PLAN
 # Step 24 (import): Remove existing quotas
 # ---------------------------------------------------------------------------
 step_clear_quotas() {
-  confirm_destructive 'every custom and default quota'
+  confirm_destructive "every custom and default quota"
   kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -v ON_ERROR_STOP=1 <<'SQL'
 TRUNCATE custom_quota;
 TRUNCATE default_quota;
@@ -1560,7 +1557,7 @@ PLAN
 # Step 28 (import): Restore the saved site_config and set the default image
 # ---------------------------------------------------------------------------
 step_restore_site_config() {
-  confirm_destructive 'the site_config rows that came from CDSW (the workspace'\''s saved rows replace them)'
+  confirm_destructive "the site_config rows that came from CDSW (the workspace's saved rows replace them)"
   kubectl cp "${WORK_DIR}/site_config.csv" "${NAMESPACE}/db-0:/tmp/site_config.csv"
   kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "TRUNCATE site_config"
   kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY site_config FROM '/tmp/site_config.csv' DELIMITER ',' CSV HEADER"
@@ -1672,7 +1669,7 @@ PLAN
 # Step 33 (import): Delete context that does not apply to the new workspace
 # ---------------------------------------------------------------------------
 step_delete_irrelevant_context() {
-  confirm_destructive 'invitations, keys, followers, notifications, licenses, memberships, ACLs, stars, billing and events of the CDSW users'
+  confirm_destructive "invitations, keys, followers, notifications, licenses, memberships, ACLs, stars, billing and events of the CDSW users"
   kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -v ON_ERROR_STOP=1 <<'SQL'
 DELETE FROM invitations;
 TRUNCATE
@@ -1720,7 +1717,7 @@ PLAN
 # Step 35 (import): Delete the previous users
 # ---------------------------------------------------------------------------
 step_delete_previous_users() {
-  confirm_destructive 'every user except the admin (the users listed by the previous step)'
+  confirm_destructive "every user except the admin (the users listed by the previous step)"
   kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -v ON_ERROR_STOP=1 <<'SQL'
 DELETE FROM users WHERE id != (SELECT MAX(id) FROM users);
 SQL
