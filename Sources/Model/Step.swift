@@ -22,6 +22,10 @@ public struct Step: Codable, Equatable, Sendable {
   /// The yes/no parameter that turns this optional step on; nil means the
   /// step always runs. For example `PAUSE_DATA_LOADING`.
   public var enabledBy: String?
+  /// Consecutive steps with the same group run at the same time, e.g.
+  /// Pachyderm's backup and bucket clone. Such steps cannot ask the operator
+  /// anything: they are neither destructive, manual nor choices.
+  public var concurrentGroup: String?
 
   public init(
     _ id: String,
@@ -32,6 +36,7 @@ public struct Step: Codable, Equatable, Sendable {
     cleanup: Cleanup? = nil,
     retry: Retry? = nil,
     enabledBy: String? = nil,
+    concurrentGroup: String? = nil,
     @ActionsBuilder actions: () -> [Action]
   ) {
     self.id = id
@@ -43,12 +48,13 @@ public struct Step: Codable, Equatable, Sendable {
     self.cleanup = cleanup
     self.retry = retry
     self.enabledBy = enabledBy
+    self.concurrentGroup = concurrentGroup
   }
 
   public init(
     id: String, title: String, explanation: String = "", actions: [Action],
     destroys: String? = nil, admonitions: [Admonition] = [], cleanup: Cleanup? = nil,
-    retry: Retry? = nil, enabledBy: String? = nil
+    retry: Retry? = nil, enabledBy: String? = nil, concurrentGroup: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -59,6 +65,7 @@ public struct Step: Codable, Equatable, Sendable {
     self.cleanup = cleanup
     self.retry = retry
     self.enabledBy = enabledBy
+    self.concurrentGroup = concurrentGroup
   }
 
   public var isDestructive: Bool { destroys != nil }

@@ -70,6 +70,20 @@ extension Procedure {
       }
     }
 
+    for phase in phases {
+      var closed: Set<String> = []
+      var previous: String? = nil
+      for step in phase.steps {
+        if let group = step.concurrentGroup, group != previous, closed.contains(group) {
+          report(
+            .error, "concurrent-group", step.id,
+            "concurrent group '\(group)' is split by other steps; its steps must be consecutive")
+        }
+        if let previous, previous != step.concurrentGroup { closed.insert(previous) }
+        previous = step.concurrentGroup
+      }
+    }
+
     var phaseIds: Set<String> = []
     var stepIds: Set<String> = []
     for phase in phases {
@@ -138,6 +152,16 @@ extension Procedure {
             report(
               .error, "unreachable-step", step.id,
               "the optional step is enabled by \(flag), which is not a declared parameter, so it can never run"
+            )
+          }
+        }
+        if step.concurrentGroup != nil {
+          let asks =
+            step.isDestructive || step.actions.contains { $0.kind == .manual || $0.kind == .choose }
+          if asks {
+            report(
+              .error, "concurrent-prompt", step.id,
+              "a step that runs concurrently cannot ask the operator anything (destructive, manual or choice); take it out of its group"
             )
           }
         }

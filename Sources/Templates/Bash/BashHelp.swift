@@ -92,6 +92,7 @@ extension BashScript {
       if entry.step.isDestructive { marks.append("destructive") }
       if entry.step.isManual { marks.append("manual") }
       if let flag = entry.step.enabledBy { marks.append("optional: \(flag)=yes") }
+      if let group = entry.step.concurrentGroup { marks.append("concurrent: \(group)") }
       let mark = marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
       let numberText = String(number + 1)
       return "  \(String(repeating: " ", count: max(0, 3 - numberText.count)))\(numberText)  "

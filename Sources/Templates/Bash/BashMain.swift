@@ -125,7 +125,12 @@ enum BashMain {
 
     run_steps() {
       local index flag
+      local -a group=()
       for index in "${!STEP_IDS[@]}"; do
+        if ((${#group[@]} > 0)) && [[ ${STEP_GROUPS[index]} != "${STEP_GROUPS[group[0]]}" ]]; then
+          run_group "${group[@]}"
+          group=()
+        fi
         phase_selected "${STEP_PHASES[index]}" || continue
         flag=${STEP_ENABLED_BY[index]}
         if [[ -n ${flag} && ${!flag} != yes ]]; then
@@ -134,10 +139,54 @@ enum BashMain {
           say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
         elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
           say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"
+        elif [[ -n ${STEP_GROUPS[index]} ]] && ((!DRY_RUN)); then
+          group+=("${index}")
         else
           run_step "${index}"
         fi
       done
+      ((${#group[@]} == 0)) || run_group "${group[@]}"
+    }
+
+    # run_group INDEX...: runs the steps at the same time, each in a subshell
+    # whose output goes to a file beside the state file; waits for all of
+    # them, prints each one's output, and records each as completed or failed.
+    # A failure stops the run after every step of the group has ended.
+    run_group() {
+      local index status failed=0 output
+      local -A pids=()
+      if (($# == 1)); then
+        run_step "$1"
+        return 0
+      fi
+      for index in "$@"; do
+        record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
+        MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
+          >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
+        pids[${index}]=$!
+        GROUP_PIDS+=("$!")
+      done
+      for index in "$@"; do
+        status=0
+        wait "${pids[${index}]}" || status=$?
+        output="${STATE_FILE}.${STEP_IDS[index]}.out"
+        say "Output of ${STEP_IDS[index]}:"
+        print_plan <"${output}"
+        if ((status == 0)); then
+          state_write "completed ${STEP_IDS[index]}"
+          COMPLETED[${STEP_IDS[index]}]=1
+          record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed"
+        else
+          failed=1
+          record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
+          warn "step $((index + 1))/${#STEP_IDS[@]} ${STEP_IDS[index]} (${STEP_TITLES[index]}) failed with exit status ${status}"
+        fi
+      done
+      GROUP_PIDS=()
+      if ((failed)); then
+        warn "fix the cause, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume (it runs only the steps not completed)"
+        exit "${EXIT_STEP_FAILED}"
+      fi
     }
 
     run_step() {

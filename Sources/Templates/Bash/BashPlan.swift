@@ -10,6 +10,9 @@ extension BashScript {
   mutating func writePlan(_ step: Step, name: String) {
     var lines: [String] = []
     if let flag = step.enabledBy { lines.append("optional: runs because \(flag) is yes") }
+    if let group = step.concurrentGroup {
+      lines.append("runs at the same time as the other steps of group \(group)")
+    }
     if let destroys = step.destroys {
       lines.append("asks for yes, then destroys \(expanded(destroys))")
     }

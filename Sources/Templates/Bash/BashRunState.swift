@@ -17,6 +17,7 @@ enum BashRunState {
     LOCK_FILE=''
     LOCK_HELD=0
     TEE_PIDS=()
+    GROUP_PIDS=()
     STATE_FD=''
 
     # NOW is the current time, formatted by bash itself once per second.
@@ -158,6 +159,7 @@ enum BashRunState {
     # step is not recorded as completed, and cleanups still run.
     on_signal() {
       trap - ERR
+      if ((${#GROUP_PIDS[@]} > 0)); then kill "${GROUP_PIDS[@]}" 2>/dev/null || true; fi
       if [[ -n ${CURRENT_STEP_ID} ]]; then
         record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID} interrupted by SIG$1; it will run again"
         warn "interrupted by SIG$1 during step ${CURRENT_STEP_ID}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"

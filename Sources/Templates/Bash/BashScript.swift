@@ -127,6 +127,10 @@ public struct BashScript {
     out.writeLine(
       "STEP_ENABLED_BY=(\(steps.map { ShellQuoting.quoted($0.enabledBy ?? "") }.joined(separator: " ")))"
     )
+    out.writeLine("# The concurrent group of each step: consecutive steps of a group run at once.")
+    out.writeLine(
+      "STEP_GROUPS=(\(steps.map { ShellQuoting.quoted($0.concurrentGroup ?? "") }.joined(separator: " ")))"
+    )
     out.writeLine("# Steps with a cleanup, and the step whose completion ends it.")
     out.writeLine("declare -A CLEANUP_UNTIL=(")
     out.withIndent { out in

@@ -55,6 +55,13 @@ extension Runbook {
     if let flag = step.enabledBy {
       marks.append("optional: runs when \(Markdown.code(flag)) is `yes`")
     }
+    if let group = step.concurrentGroup {
+      let others = procedure.orderedSteps.filter {
+        $0.step.concurrentGroup == group && $0.step.id != step.id
+      }
+      .map { Markdown.code($0.step.id) }
+      marks.append("may run at the same time as \(others.joined(separator: ", "))")
+    }
     out.writeLine(marks.joined(separator: " · "))
     out.writeLine()
     if let destroys = step.destroys {
