@@ -9,9 +9,12 @@ public enum Expectation: Codable, Equatable, Sendable {
   case nonEmpty
   /// The command prints exactly this text (trailing newlines ignored).
   case equals(String)
+  /// The command prints exactly the value of this parameter, e.g. the kube
+  /// context the operator named: a guard against the wrong cluster.
+  case equalsParameter(String)
 
-  private enum CodingKeys: String, CodingKey { case kind, text }
-  private enum Kind: String, Codable { case empty, nonEmpty, equals }
+  private enum CodingKeys: String, CodingKey { case kind, text, parameter }
+  private enum Kind: String, Codable { case empty, nonEmpty, equals, equalsParameter }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -19,6 +22,8 @@ public enum Expectation: Codable, Equatable, Sendable {
     case .empty: self = .empty
     case .nonEmpty: self = .nonEmpty
     case .equals: self = .equals(try container.decode(String.self, forKey: .text))
+    case .equalsParameter:
+      self = .equalsParameter(try container.decode(String.self, forKey: .parameter))
     }
   }
 
@@ -30,6 +35,9 @@ public enum Expectation: Codable, Equatable, Sendable {
     case .equals(let text):
       try container.encode(Kind.equals, forKey: .kind)
       try container.encode(text, forKey: .text)
+    case .equalsParameter(let name):
+      try container.encode(Kind.equalsParameter, forKey: .kind)
+      try container.encode(name, forKey: .parameter)
     }
   }
 

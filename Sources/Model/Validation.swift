@@ -99,6 +99,12 @@ extension Procedure {
       }
       for check in phase.preflight {
         checkReferences(in: [check.command], assigned: [], step: nil, report: report)
+        if case .equalsParameter(let name) = check.expectation, parameter(named: name) == nil {
+          report(
+            .error, "unknown-parameter", nil,
+            "preflight check '\(check.description)' compares with \(name), which is not a declared parameter"
+          )
+        }
       }
       for step in phase.steps {
         if !stepIds.insert(step.id).inserted {
@@ -199,6 +205,12 @@ extension Procedure {
         report(
           .error, "unknown-parameter", step,
           "file content references ${\(name)}, which is not a declared parameter")
+      }
+    case .check(let check):
+      if case .equalsParameter(let name) = check.expectation, parameter(named: name) == nil {
+        report(
+          .error, "unknown-parameter", step,
+          "the check compares with \(name), which is not a declared parameter")
       }
     case .choose(let choice):
       if parameter(named: choice.parameter) == nil {

@@ -236,6 +236,8 @@ extension BashScript {
     case .nonEmpty: return "expect_nonempty \"${output}\" \(failure)"
     case .equals(let text):
       return "expect_equal \"${output}\" \(ShellQuoting.quoted(text)) \(failure)"
+    case .equalsParameter(let name):
+      return "expect_equal \"${output}\" \"${\(name)}\" \(failure)"
     }
   }
 }

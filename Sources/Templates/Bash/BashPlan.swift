@@ -94,6 +94,7 @@ extension Expectation {
     case .nonEmpty: "prints something"
     case .equals(let text):
       "prints exactly: \(text.split(separator: "\n").joined(separator: " / "))"
+    case .equalsParameter(let name): "prints exactly the value of \(name)"
     }
   }
 }

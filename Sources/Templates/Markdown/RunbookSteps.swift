@@ -144,6 +144,7 @@ extension Expectation {
     case .equals(let text):
       "must print exactly "
         + text.split(separator: "\n").map { Markdown.code(String($0)) }.joined(separator: ", ")
+    case .equalsParameter(let name): "must print exactly the value of \(Markdown.code(name))"
     }
   }
 }
