@@ -37,7 +37,9 @@ extension BashScript {
         help.append("  \(parameter.flag) VALUE, \(parameter.name)")
         var facts: [String] = []
         if parameter.isRequired { facts.append("required") }
-        if let value = parameter.defaultValue { facts.append("default: \(value)") }
+        if let value = parameter.defaultValue {
+          facts.append("default: \(value.isEmpty ? "empty" : value)")
+        }
         if parameter.isSecret { facts.append("secret, never printed") }
         if parameter.kind == .integer { facts.append("a whole number") }
         if parameter.kind == .yesNo { facts.append("yes or no") }

@@ -128,7 +128,8 @@ public struct Runbook {
       if !parameter.choices.isEmpty {
         meaning += " One of " + parameter.choices.map(Markdown.code).joined(separator: ", ") + "."
       }
-      let defaultText = parameter.defaultValue.map(Markdown.code) ?? "none"
+      let defaultText =
+        parameter.defaultValue.map { $0.isEmpty ? "empty" : Markdown.code($0) } ?? "none"
       let phases = parameter.phases.isEmpty ? "all" : parameter.phases.joined(separator: ", ")
       out.writeLine(
         "| \(Markdown.code(parameter.name)) | \(Markdown.code(parameter.flag)) | \(Markdown.tableCell(defaultText)) | \(phases) | \(Markdown.tableCell(meaning)) |"

@@ -11,7 +11,9 @@ extension Runbook {
     out.writeLine()
     let firstPhase = procedure.phases.first?.id ?? ""
     let phase = Set(procedure.phases.map(\.runsOn)).count > 1 ? " \(firstPhase)" : ""
-    let required = procedure.parameters.filter(\.isRequired).map { " \($0.flag) VALUE" }.joined()
+    let required = procedure.parameters
+      .filter { $0.isRequired && ($0.phases.isEmpty || $0.phases.contains(firstPhase)) }
+      .map { " \($0.flag) VALUE" }.joined()
     let commands: [(String, String)] = [
       ("./migrate.sh --help", "phases, steps, parameters, exit statuses"),
       ("./migrate.sh --list", "the numbered steps"),
