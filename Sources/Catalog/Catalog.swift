@@ -6,6 +6,7 @@ public enum Catalog {
   public static let procedures: [Procedure] = [
     AtlasDB.version1,
     CML.version1,
+    Pachyderm.version1,
   ].sorted { ($0.id, $0.version) < ($1.id, $1.version) }
 
   /// All versions of `id`, oldest first.

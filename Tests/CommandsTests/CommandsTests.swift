@@ -11,7 +11,9 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.standardOutput
-        == "atlasdb  1.0  AtlasDB key-value store migration\ncml      1.0  Cloudera CDSW to CML workspace migration\n"
+        == "atlasdb    1.0  AtlasDB key-value store migration\n"
+        + "cml        1.0  Cloudera CDSW to CML workspace migration\n"
+        + "pachyderm  1.0  Pachyderm major-version migration\n"
     )
   }
 

@@ -8,8 +8,9 @@
 # where GLOB is matched against the arguments joined by spaces, and OUTPUT
 # is printed with printf %b. A rule whose STATUS is N@K fails with status K
 # on the N-th matching call only. `kubectl cp SRC DEST` to a local DEST
-# copies $STUB_DIR/files/<basename of SRC> there; `tar -czf FILE` creates FILE. `kubectl exec -i` records
-# its standard input after the call line, each line prefixed by "  | ".
+# copies $STUB_DIR/files/<basename of SRC> there; `tar -czf FILE` creates FILE. `kubectl exec -i` and
+# `kubectl apply -f -` record their standard input after the call line, each
+# line prefixed by "  | ".
 # Each call's $MIGRATE_STEP_ID (the generated script's running step) goes to
 # $STUB_DIR/steps.log, a line per call. With STUB_FAIL_AT=N the N-th call of
 # any stub fails with status 1; a rule whose STATUS is `hang` blocks for a
@@ -22,16 +23,15 @@ count=0
 [[ -f "${STUB_DIR}/count" ]] && read -r count <"${STUB_DIR}/count"
 count=$((count + 1))
 printf '%s\n' "${count}" >"${STUB_DIR}/count"
-{
-  printf '%s' "${name}"
-  printf ' %q' "$@"
-  printf '\n'
-} >>"${log}"
+# One write per line, so that stubs running at the same time (pipes,
+# xargs -P, concurrent steps) cannot interleave their lines.
+printf -v quoted ' %q' "$@"
+printf '%s\n' "${name}${quoted}" >>"${log}"
 printf '%s\n' "${MIGRATE_STEP_ID-}" >>"${STUB_DIR}/steps.log"
 if [[ -d "${STUB_DIR}/args" ]]; then
   printf '%s\0' "$@" >"${STUB_DIR}/args/${count}"
 fi
-if [[ ${name} == kubectl && ${1-} == exec && " $* " == *" -i "* ]]; then
+if [[ ${name} == kubectl && ((${1-} == exec && " $* " == *" -i "*) || (${1-} == apply && " $* " == *" -f - "*)) ]]; then
   while IFS= read -r line || [[ -n ${line} ]]; do printf '  | %s\n' "${line}" >>"${log}"; done
 fi
 if [[ ${name} == kubectl && ${1-} == cp && ${3-} != *:* && -n ${3-} ]]; then

@@ -1,0 +1,122 @@
+import Model
+
+extension Pachyderm {
+  static let oldCluster = Phase(
+    id: "old-cluster", title: "Back up and clone the old cluster",
+    runsOn: "a workstation whose kubectl and pachctl talk to the old cluster",
+    summary:
+      "Pauses the old cluster, takes a backup without objects while its bucket is cloned, then restarts it and its data loading from a checkpoint.",
+    preflight: [kubeContext("KUBE_CONTEXT", "old"), pachContext("PACH_CONTEXT", "old")]
+  ) {
+    Section("1. Pause all pipeline and data loading operations") {
+      Step(
+        "watch-pods", "Watch the cluster's pods",
+        explanation:
+          "For simple to moderately complex deployments it is useful to keep a terminal window showing the state of all running Kubernetes pods."
+      ) {
+        ManualInstruction(
+          "In another terminal, run `watch -n 5 kubectl get pods` against the old cluster's context and namespace (add `--context` and `--namespace`), and keep it open during the migration. You may need to install `watch`."
+        )
+      }
+      Step(
+        "stop-pipelines", "Stop every pipeline",
+        explanation:
+          "Runs `pachctl stop pipeline` on every pipeline of the DAGs, three at a time, then waits until `pachctl list pipeline` shows them all paused."
+      ) {
+        everyPipeline("stop")
+        WaitCondition(
+          "every pipeline to be paused",
+          until:
+            #"[[ -z "$(pachctl list pipeline --raw | jq -r 'select(.state != "PIPELINE_PAUSED") | .pipeline.name')" ]]"#,
+          timeout: "${WAIT_TIMEOUT}")
+      }
+      Step(
+        "pause-data-loaders", "Pause the processes that load data",
+        explanation:
+          "Input repos are the repos created with `pachctl create repo`, at the top of the DAGs. Every process outside Pachyderm that puts data into them (with the Pachyderm APIs, `pachctl put file`, ...) must be paused, and must be able to restart later from a checkpoint."
+      ) {
+        ManualInstruction(
+          "Pause every process outside Pachyderm that puts data into input repos. With --pause-data-loading yes, the next step also closes pachd's usual port to them."
+        )
+      }
+      Step(
+        "close-pachd-port", "Move pachd to port 30649",
+        explanation:
+          "Saves pachd's service spec, changes the service so that it only accepts traffic on port 30649 instead of the usual 30650, and points your own pachctl context at the new port: background users and services that still send requests cannot interfere with the backup.",
+        admonitions: [
+          .warning(
+            "You will likely also need to change your cloud provider's firewall rules to allow traffic on port 30649; if `pachctl version` fails, the firewall is the common culprit."
+          )
+        ],
+        enabledBy: "PAUSE_DATA_LOADING"
+      ) {
+        pachdHostGiven
+        movePachdPort(from: 30650, to: 30649)
+      }
+    }
+    Section(
+      "2 and 3. Back up and clone the bucket",
+      explanation:
+        "Steps 2 and 3 can run simultaneously: the script runs them at the same time."
+    ) {
+      Step(
+        "extract-backup", "Extract a backup without objects",
+        explanation:
+          "`pachctl extract --no-objects` writes the cluster's metadata (repos, commits, pipelines) without the objects, which the bucket clone carries. With --backup-url, the backup goes straight to that object store URL: a bucket of its own, not the one cloned below.",
+        concurrentGroup: "backup"
+      ) {
+        ShellCommand(
+          #"""
+          if [[ -n "${BACKUP_URL}" ]]; then
+            pachctl extract --no-objects --url "${BACKUP_URL}"
+          else
+            mkdir -p "${WORK_DIR}"
+            pachctl extract --no-objects >"${WORK_DIR}/pachyderm-backup"
+          fi
+          """#)
+      }
+      Step(
+        "clone-bucket", "Clone the object store bucket",
+        explanation:
+          "Copies every object of the old cluster's bucket into the bucket the new cluster will use, with `aws s3 sync` (Google Cloud and Azure have similar commands: `gsutil cp`, `azcopy`).",
+        concurrentGroup: "backup"
+      ) {
+        ShellCommand(#"aws s3 sync "${SOURCE_BUCKET}" "${CLONE_BUCKET}""#)
+      }
+    }
+    Section("4. Restart all pipeline and data loading operations") {
+      Step(
+        "start-pipelines", "Start every pipeline",
+        explanation:
+          "Once the backup and the clone are complete, runs `pachctl start pipeline` on every pipeline, three at a time. The old cluster can operate while the new one is built."
+      ) {
+        everyPipeline("start")
+        OutputCheck(
+          "no pipeline is still paused",
+          command:
+            #"pachctl list pipeline --raw | jq -r 'select(.state == "PIPELINE_PAUSED") | .pipeline.name'"#,
+          expect: .empty,
+          failure:
+            "These pipelines are still paused: start them with `pachctl start pipeline NAME`.")
+      }
+      Step(
+        "reopen-pachd-port", "Move pachd back to port 30650",
+        explanation:
+          "Saves pachd's service spec again, changes the service back to port 30650 and points your pachctl context at it.",
+        enabledBy: "PAUSE_DATA_LOADING"
+      ) {
+        pachdHostGiven
+        movePachdPort(from: 30649, to: 30650)
+      }
+      Step(
+        "resume-data-loaders", "Restart the data loading from a checkpoint",
+        explanation:
+          "The new cluster's data loading starts from this checkpoint (`load-from-checkpoint`): whatever is loaded into the old cluster from then on is played back into the new one."
+      ) {
+        ManualInstruction(
+          "Restart the paused data loading processes, and record the checkpoint from which they started."
+        )
+      }
+    }
+  }
+}
