@@ -65,6 +65,7 @@ struct ShellScanner {
     var expectName = false
     var nextIsRedirectTarget = false
     var afterWrapper = false
+    var inTest = false
     while let scalar = current {
       if scalar == terminator {
         index += 1
@@ -80,6 +81,7 @@ struct ShellScanner {
         index += 1
       case ";", "&", "|", "(", ")":
         index += 1
+        if inTest { continue }
         if scalar == "(" && current == "(" {
           skipArithmetic()
           continue
@@ -98,10 +100,14 @@ struct ShellScanner {
           nextIsRedirectTarget = false
           continue
         }
-        if commandPosition, let eq = word.prefix.firstIndex(of: "="),
-          isName(String(word.prefix[..<eq]))
-        {
-          addAssign(String(word.prefix[..<eq]))
+        if inTest {
+          if word.literal == "]]" { inTest = false }
+          continue
+        }
+        let assigned = word.prefix.firstIndex(of: "=").map { String(word.prefix[..<$0]) }
+          .map { $0.hasSuffix("+") ? String($0.dropLast()) : $0 }
+        if commandPosition, let name = assigned, isName(name) {
+          addAssign(name)
           // `name=(a b c)`: array elements are words, not commands.
           if word.literal?.hasSuffix("=") == true, current == "(" { skipArrayElements() }
           continue
@@ -137,6 +143,9 @@ struct ShellScanner {
           switch literal {
           case "for", "select":
             expectName = true
+            commandPosition = false
+          case "[[":
+            inTest = true
             commandPosition = false
           case "do", "then", "else", "elif", "if", "while", "until", "!", "{", "}", "time":
             commandPosition = true

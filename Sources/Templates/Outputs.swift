@@ -15,8 +15,7 @@ public enum Outputs {
       RenderedFile(
         path: "\(folder)/migrate.sh", contents: BashScript.render(procedure, generator: generator),
         isExecutable: true),
-      RenderedFile(
-        path: "\(folder)/README.md", contents: Runbook.render(procedure, generator: generator)),
+      RenderedFile(path: "\(folder)/README.md", contents: runbook(for: procedure, in: catalog)),
     ]
   }
 

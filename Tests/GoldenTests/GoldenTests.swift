@@ -56,6 +56,19 @@ import Testing
     #expect(procedure.validate() == [])
   }
 
+  @Test func aLaterVersionsRunbookCarriesItsChanges() throws {
+    var checked = 0
+    for procedure in Catalog.procedures {
+      let earlier = Catalog.versions(of: procedure.id).filter { $0.version < procedure.version }
+      guard let previous = earlier.last else { continue }
+      let path = "\(procedure.id)/\(procedure.version)/README.md"
+      let readme = try #require(Self.rendered.first { $0.path == path })
+      #expect(readme.contents.contains("## Changes since \(previous.version)\n"))
+      checked += 1
+    }
+    #expect(checked > 0, "the catalog has no procedure with two versions")
+  }
+
   @Test func everyCatalogVersionHasItsReferencesAndNothingElse() throws {
     let expected = Set(Self.rendered.map(\.path))
     let enumerator = FileManager.default.enumerator(atPath: Self.examples.path)

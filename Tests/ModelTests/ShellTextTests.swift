@@ -55,6 +55,15 @@ import Testing
     #expect(text.reads == ["MODE", "CLI", "offline"])
   }
 
+  @Test func appendedArraysAndTestExpressionsRunNoProgram() {
+    let text = ShellText(
+      #"flags+=(--no-ssl "$MODE"); if [[ -n "${A}" && -n "${B}" || ( -z x ) ]]; then tool "${flags[@]}"; fi"#
+    )
+    #expect(text.commands == ["tool"])
+    #expect(text.assigns == ["flags"])
+    #expect(text.reads == ["MODE", "A", "B", "flags"])
+  }
+
   @Test func xargsRunsTheCommandAfterItsOptions() {
     let text = ShellText(
       "pachctl list pipeline --raw | jq -r '.name' | xargs -P3 -n1 -I{} pachctl stop pipeline {}")
