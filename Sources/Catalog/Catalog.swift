@@ -6,6 +6,8 @@ public enum Catalog {
   public static let procedures: [Procedure] = [
     AtlasDB.version1,
     CML.version1,
+    Databricks.version1,
+    Databricks.version2,
     Pachyderm.version1,
   ].sorted { ($0.id, $0.version) < ($1.id, $1.version) }
 
