@@ -10,12 +10,7 @@ extension Databricks {
         "`python` is Python 2 or missing on many current systems, the commands only work from inside the tool's checkout, and without `--set-export-dir` the artifacts go to `logs/` of whatever directory the command runs in.",
       fix:
         "Every command runs `python3 \"${TOOL_DIR}/export_db.py\"` (or import_db.py) with `--set-export-dir \"${EXPORT_DIR}\"` (default `logs/`); the profiles DEMO and NEW_DEMO are the parameters SRC_PROFILE and DST_PROFILE.",
-      steps: [
-        "export-users", "export-clusters", "export-notebook-paths", "export-notebooks",
-        "export-workspace-acls", "export-jobs", "export-metastore", "import-users",
-        "import-clusters", "import-notebooks", "import-workspace-acls", "import-jobs",
-        "import-metastore",
-      ])
+      steps: toolSteps1)
     Correction(
       "Jobs, workspace ACLs and the metastore are imported too",
       source: "python export_db.py --profile DEMO --jobs",
@@ -47,12 +42,7 @@ extension Databricks {
         "The FAQ says to add these to \"your current bash shell\", which would switch verification off for everything else run in it too, whether or not it is needed.",
       fix:
         "With NO_SSL_VERIFICATION yes, each tool command gets `--no-ssl-verification` and exports REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE empty; with NO_SSL_VERIFICATION no (the default), verification stays on.",
-      steps: [
-        "export-users", "export-clusters", "export-notebook-paths", "export-notebooks",
-        "export-workspace-acls", "export-jobs", "export-metastore", "import-users",
-        "import-clusters", "import-notebooks", "import-workspace-acls", "import-jobs",
-        "import-metastore",
-      ])
+      steps: toolSteps1)
     Correction(
       "Single-user export and import are left out",
       source:
@@ -63,4 +53,12 @@ extension Databricks {
         "The procedure migrates the whole workspace (`export-notebook-paths`, `export-notebooks`, `import-notebooks`); run the single-user commands by hand if that is all you need.",
       steps: ["export-notebook-paths", "export-notebooks", "import-notebooks"])
   }
+
+  /// Every 1.0 step that runs export_db.py or import_db.py.
+  static let toolSteps1 = [
+    "export-users", "export-clusters", "export-notebook-paths", "export-notebooks",
+    "export-workspace-acls", "export-jobs", "export-metastore", "import-users",
+    "import-clusters", "import-notebooks", "import-workspace-acls", "import-jobs",
+    "import-metastore",
+  ]
 }
