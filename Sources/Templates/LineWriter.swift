@@ -3,18 +3,28 @@
 struct LineWriter {
   private(set) var text = ""
   private var indentation = 0
+  /// `indentUnit` repeated `indentation` times, kept in step with it.
+  private var prefix = ""
   let indentUnit: String
 
   init(indentUnit: String = "  ") { self.indentUnit = indentUnit }
 
   /// Writes each line of `line` at the current indentation; empty lines stay empty.
   mutating func writeLine(_ line: String = "") {
-    for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
-      if part.isEmpty {
-        text += "\n"
-      } else {
-        text += String(repeating: indentUnit, count: indentation) + part + "\n"
+    guard line.contains("\n") else {
+      if !line.isEmpty {
+        text += prefix
+        text += line
       }
+      text += "\n"
+      return
+    }
+    for part in line.split(separator: "\n", omittingEmptySubsequences: false) {
+      if !part.isEmpty {
+        text += prefix
+        text += part
+      }
+      text += "\n"
     }
   }
 
@@ -24,12 +34,19 @@ struct LineWriter {
     if !lines.hasSuffix("\n") { text += "\n" }
   }
 
-  mutating func indent() { indentation += 1 }
-  mutating func dedent() { indentation -= 1 }
+  mutating func indent() {
+    indentation += 1
+    prefix = String(repeating: indentUnit, count: indentation)
+  }
+
+  mutating func dedent() {
+    indentation -= 1
+    prefix = String(repeating: indentUnit, count: indentation)
+  }
 
   mutating func withIndent(_ body: (inout LineWriter) -> Void) {
-    indentation += 1
+    indent()
     body(&self)
-    indentation -= 1
+    dedent()
   }
 }

@@ -64,6 +64,7 @@ enum Scale {
     print("| --- | --- | --- | --- | --- |")
     var renderTimes: [Int: Double] = [:]
     var lintTimes: [Int: Double] = [:]
+    var breakdown = ""
     for count in [1_000, 10_000] {
       let json = JSONForm.render(procedure(steps: count))
       var decode: [Double] = []
@@ -79,12 +80,25 @@ enum Scale {
             let findings = Linter(syntax: BashSyntaxChecker()).lint(model)
             precondition(findings.isEmpty, "\(findings.prefix(3))")
           })
+        var script = ""
         render.append(
           seconds {
-            let script = BashScript.render(model, generator: "bench")
+            script = BashScript.render(model, generator: "bench")
             _ = Runbook.render(model, generator: "bench")
-            lines = script.split(separator: "\n").count
           })
+        lines = script.utf8.count { $0 == UInt8(ascii: "\n") }
+      }
+      if count == 10_000, let model = try? ProcedureInput.decode(json, file: "scale.json") {
+        var parts: [String: [Double]] = [:]
+        for _ in 0..<runs {
+          parts["fingerprint", default: []].append(seconds { _ = model.fingerprint })
+          parts["bash", default: []].append(
+            seconds { _ = BashScript.render(model, generator: "bench") })
+          parts["markdown", default: []].append(
+            seconds { _ = Runbook.render(model, generator: "bench") })
+        }
+        breakdown = parts.keys.sorted().map { "\($0) \(milliseconds(median(parts[$0]!)))" }.joined(
+          separator: ", ")
       }
       renderTimes[count] = median(render)
       lintTimes[count] = median(lint)
@@ -95,6 +109,7 @@ enum Scale {
     let renderGrowth = renderTimes[10_000]! / renderTimes[1_000]!
     let lintGrowth = lintTimes[10_000]! / lintTimes[1_000]!
     print("")
+    print("10,000 steps, rendering alone: \(breakdown)")
     print(
       "10,000 / 1,000 steps: render \(String(format: "%.1f", renderGrowth))×, lint \(String(format: "%.1f", lintGrowth))× (linear is 10×; target within 12×)"
     )
