@@ -47,7 +47,10 @@ public struct Parameter: Codable, Equatable, Sendable {
   }
 
   /// The command-line flag: `WAIT_TIMEOUT` becomes `--wait-timeout`.
-  public var flag: String {
+  public var flag: String { Self.flag(for: name) }
+
+  /// The flag of the parameter named `name`: `WAIT_TIMEOUT` gives `--wait-timeout`.
+  public static func flag(for name: String) -> String {
     "--" + name.lowercased().replacingOccurrences(of: "_", with: "-")
   }
 }

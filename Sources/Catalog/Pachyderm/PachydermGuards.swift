@@ -8,7 +8,7 @@ extension Pachyderm {
       command: "kubectl config current-context",
       expect: .equalsParameter(parameter),
       failure:
-        "kubectl's current context is not the \(cluster) cluster's: switch with `kubectl config use-context` or correct --\(parameter.lowercased().replacingOccurrences(of: "_", with: "-"))."
+        "kubectl's current context is not the \(cluster) cluster's: switch with `kubectl config use-context` or correct \(Parameter.flag(for: parameter))."
     )
   }
 
@@ -19,7 +19,7 @@ extension Pachyderm {
       command: "pachctl config get active-context",
       expect: .equalsParameter(parameter),
       failure:
-        "pachctl's active context is not the \(cluster) cluster's: switch with `pachctl config set active-context` or correct --\(parameter.lowercased().replacingOccurrences(of: "_", with: "-"))."
+        "pachctl's active context is not the \(cluster) cluster's: switch with `pachctl config set active-context` or correct \(Parameter.flag(for: parameter))."
     )
   }
 
