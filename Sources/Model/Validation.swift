@@ -178,7 +178,7 @@ extension Procedure {
         }
       }
     }
-    return found
+    return found + textDiagnostics()
   }
 
   private func validate(
@@ -191,8 +191,10 @@ extension Procedure {
         report(.error, "invalid-wait", step, "wait interval must be at least 1 second")
       }
       if Int(wait.timeoutSeconds) == nil {
-        let reads = ShellText(wait.timeoutSeconds).reads
-        if reads.count != 1 || parameter(named: reads[0])?.kind != .integer {
+        let references = Template(wait.timeoutSeconds).references
+        let isOneReference =
+          references.count == 1 && wait.timeoutSeconds == "${\(references[0])}"
+        if !isOneReference || parameter(named: references[0])?.kind != .integer {
           report(
             .error, "invalid-wait", step,
             "wait timeout '\(wait.timeoutSeconds)' must be whole seconds or an integer parameter such as ${WAIT_TIMEOUT}"

@@ -9,7 +9,7 @@ public enum ShellQuoting {
   /// takes it for an expansion; text with control characters (a newline)
   /// becomes ANSI-C quoted: `$'a\nb'`; the empty string becomes `''`.
   public static func quoted(_ text: String) -> String {
-    let hasControl = text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    let hasControl = hasControl(text)
     if !hasControl && (text.contains("$") || text.contains("`")) {
       return doubleQuoted(Template.literal(text))
     }
@@ -27,6 +27,8 @@ public enum ShellQuoting {
       case _ where scalar.value < 0x20 || scalar.value == 0x7F:
         let hex = String(scalar.value, radix: 16)
         result += #"\x"# + (hex.count == 1 ? "0" + hex : hex)
+      case _ where isControl(scalar):
+        result += #"\u00"# + String(scalar.value, radix: 16)
       default: result.unicodeScalars.append(scalar)
       }
     }
@@ -99,8 +101,94 @@ public enum ShellQuoting {
     return candidate
   }
 
-  /// `save-site-config` as part of a bash function name: `save_site_config`.
-  static func identifier(_ id: String) -> String {
-    String(id.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+  /// Double-quoted text with variables expanded: `"must be \\$5, not ${NAME}"`.
+  /// Text holding control characters is spelt ANSI-C quoted beside the
+  /// double-quoted parts (`"a"$'\n'"${B}"`), so no line break or escape
+  /// sequence reaches the script as is. A variable name that is not an
+  /// identifier is shown as text, never expanded.
+  static func interpolated(_ parts: [InterpolatedPart]) -> String {
+    var spelt = ""
+    var open = false
+    func openQuote() {
+      if !open { spelt += "\"" }
+      open = true
+    }
+    func closeQuote() {
+      if open { spelt += "\"" }
+      open = false
+    }
+    for part in parts {
+      switch part {
+      case .variable(let name) where isIdentifier(name):
+        openQuote()
+        spelt += "${\(name)}"
+      case .variable(let name):
+        openQuote()
+        spelt += escapedInDoubleQuotes("${\(name)}")
+      case .expansion(let expansion):
+        openQuote()
+        spelt += expansion
+      case .text(let text) where hasControl(text):
+        closeQuote()
+        spelt += quoted(text)
+      case .text(let text):
+        openQuote()
+        spelt += escapedInDoubleQuotes(text)
+      }
+    }
+    if spelt.isEmpty { return "\"\"" }
+    closeQuote()
+    return spelt
   }
+
+  static func escapedInDoubleQuotes(_ text: String) -> String {
+    var inner = ""
+    for character in text {
+      if "\\\"$`".contains(character) { inner += "\\" }
+      inner.append(character)
+    }
+    return inner
+  }
+
+  /// One line of a `#` comment: control characters (including a carriage
+  /// return or an escape sequence) shown as `\xNN`, trailing spaces dropped.
+  static func commentText(_ text: String) -> String {
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        let hex = String(scalar.value, radix: 16)
+        shown += #"\x"# + (hex.count == 1 ? "0" + hex : hex)
+      } else {
+        shown.unicodeScalars.append(scalar)
+      }
+    }
+    while shown.last == " " { shown.removeLast() }
+    return shown
+  }
+
+  /// Text bash reads as itself when unquoted: `[A-Za-z0-9_./:@%+,=-]+`.
+  static func isBare(_ text: String) -> Bool {
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy {
+        $0.isASCII
+          && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+            || "_./:@%+,=-".unicodeScalars.contains($0))
+      }
+  }
+
+  /// A bash variable name: `[A-Za-z_][A-Za-z0-9_]*`.
+  static func isIdentifier(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, first.isASCII,
+      first == "_" || first.properties.isAlphabetic
+    else { return false }
+    return name.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+    }
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+  }
+
+  static func hasControl(_ text: String) -> Bool { text.unicodeScalars.contains(where: isControl) }
 }

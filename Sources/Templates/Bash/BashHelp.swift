@@ -1,9 +1,9 @@
 import Model
 
-extension BashScript {
+extension BashTranslator {
   /// `show_help` and `list_steps`: text fixed at generation time, printed
   /// with builtins only.
-  mutating func writeHelp() {
+  mutating func addHelp() {
     var help: [String] = []
     help.append("Usage: \("migrate.sh") [PHASE...] [OPTIONS]")
     help.append("")
@@ -63,28 +63,45 @@ extension BashScript {
       help.append("  \(status.padded(to: 8))  \(meaning)")
     }
 
-    out.writeLine("# print_text: copies standard input to standard output (a builtin cat).")
-    out.writeLine("print_text() {")
-    out.writeLine("  local line")
-    out.writeLine("  while IFS= read -r line; do printf '%s\\n' \"${line}\"; done")
-    out.writeLine("}")
-    out.writeLine()
-    writeTextFunction("show_help", help)
-    out.writeLine("# list_steps: the steps of the selected phases (all phases when none is named).")
-    out.writeLine("list_steps() {")
-    out.withIndent { out in
-      out.writeLine("local index")
-      out.writeLine("for index in \"${!STEP_IDS[@]}\"; do")
-      out.writeLine(
-        "  if ((${#SELECTED_PHASES[@]} == 0)) || phase_selected \"${STEP_PHASES[index]}\"; then")
-      out.writeLine(
-        "    printf '%3d  %-8s %-34s %s\\n' \"$((index + 1))\" \"${STEP_PHASES[index]}\" \"${STEP_IDS[index]}\" \"${STEP_TITLES[index]}\""
-      )
-      out.writeLine("  fi")
-      out.writeLine("done")
-    }
-    out.writeLine("}")
-    out.writeLine()
+    nodes.append(
+      .comment("\(Contract.printText): copies standard input to standard output (a builtin cat)."))
+    nodes.append(
+      .function(
+        name: Contract.printText,
+        body: [
+          .statement([.code("local line")]),
+          .statement([.code(#"while IFS= read -r line; do printf '%s\n' "${line}"; done"#)]),
+        ]))
+    nodes.append(.blank)
+    addTextFunction(Contract.showHelp, help)
+    nodes.append(
+      .comment(
+        "\(Contract.listSteps): the steps of the selected phases (all phases when none is named)."))
+    nodes.append(
+      .function(
+        name: Contract.listSteps,
+        body: [
+          .statement([.code("local index")]),
+          .block(
+            opening: [.code("for index in \"${!\(Contract.stepIDs)[@]}\"; do")],
+            body: [
+              .block(
+                opening: [
+                  .code(
+                    "if ((${#\(Contract.selectedPhases)[@]} == 0)) || \(Contract.phaseSelected) \"${\(Contract.stepPhases)[index]}\"; then"
+                  )
+                ],
+                body: [
+                  .statement([
+                    .code(
+                      #"printf '%3d  %-8s %-34s %s\n' "$((index + 1))" "#
+                        + "\"${\(Contract.stepPhases)[index]}\" \"${\(Contract.stepIDs)[index]}\" \"${\(Contract.stepTitles)[index]}\""
+                    )
+                  ])
+                ], closing: "fi")
+            ], closing: "done"),
+        ]))
+    nodes.append(.blank)
   }
 
   /// One line a step: number, phase, id, title, and its marks.
@@ -102,15 +119,17 @@ extension BashScript {
     }
   }
 
-  mutating func writeTextFunction(_ name: String, _ lines: [String]) {
-    let body = lines.joined(separator: "\n")
-    let delimiter = ShellQuoting.delimiter("TEXT", avoiding: body)
-    out.writeLine("\(name)() {")
-    out.writeLine("  print_text <<'\(delimiter)'")
-    out.writeVerbatim(body)
-    out.writeVerbatim(delimiter)
-    out.writeLine("}")
-    out.writeLine()
+  /// A function that prints fixed text through a quoted here-document.
+  mutating func addTextFunction(_ name: String, _ lines: [String]) {
+    nodes.append(
+      .function(
+        name: name,
+        body: [
+          .hereDocument(
+            command: [.code(Contract.printText)], body: [.text(lines.joined(separator: "\n"))],
+            quoted: true, base: "TEXT")
+        ]))
+    nodes.append(.blank)
   }
 }
 

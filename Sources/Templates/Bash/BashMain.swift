@@ -1,33 +1,39 @@
+import Model
+
 /// The fixed end of every script: phase and step selection, the step loop
 /// and `main`.
 enum BashMain {
+  private typealias C = ScriptContract
+  private typealias O = ScriptOptionNames
+  private typealias E = ExitStatusNames
+
   static let text = #"""
     # ---------------------------------------------------------------------------
     # Main: select phases and steps, check, then run each step in order.
     # ---------------------------------------------------------------------------
 
-    is_phase() {
+    \#(C.isPhase)() {
       local phase
-      for phase in "${PHASE_IDS[@]}"; do [[ ${phase} == "$1" ]] && return 0; done
+      for phase in "${\#(C.phaseIDs)[@]}"; do [[ ${phase} == "$1" ]] && return 0; done
       return 1
     }
 
-    phase_selected() {
-      [[ " ${SELECTED_PHASES[*]} " == *" $1 "* ]]
+    \#(C.phaseSelected)() {
+      [[ " ${\#(C.selectedPhases)[*]} " == *" $1 "* ]]
     }
 
-    # print_plan: indents a step's dry-run plan.
-    print_plan() {
+    # \#(C.printPlan): indents a step's dry-run plan.
+    \#(C.printPlan)() {
       local line
       while IFS= read -r line; do printf '    %s\n' "${line}"; done
     }
 
     select_phases() {
-      ((${#SELECTED_PHASES[@]} > 0)) && return 0
-      if ((PHASE_REQUIRED)); then
-        usage_error "name the phase to run; the phases run in different places: ${PHASE_IDS[*]}"
+      ((${#\#(C.selectedPhases)[@]} > 0)) && return 0
+      if ((\#(C.phaseRequired))); then
+        \#(C.usageError) "name the phase to run; the phases run in different places: ${\#(C.phaseIDs)[*]}"
       fi
-      SELECTED_PHASES=("${PHASE_IDS[@]}")
+      \#(C.selectedPhases)=("${\#(C.phaseIDs)[@]}")
     }
 
     # edit_distance A B: sets DISTANCE to the Levenshtein distance of A and B.
@@ -56,25 +62,27 @@ enum BashMain {
     # --list; an unknown STEP is a usage error that suggests the closest id.
     step_index() {
       local index best='' best_distance=1000
-      if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-        INDEX=$(($1 - 1))
-        return 0
-      fi
-      for index in "${!STEP_IDS[@]}"; do
-        if [[ ${STEP_IDS[index]} == "$1" ]]; then
+      for index in "${!\#(C.stepIDs)[@]}"; do
+        if [[ ${\#(C.stepIDs)[index]} == "$1" ]]; then
           INDEX=${index}
           return 0
         fi
-        edit_distance "$1" "${STEP_IDS[index]}"
+      done
+      if [[ $1 =~ ^[1-9][0-9]{0,5}$ ]] && (($1 <= ${#\#(C.stepIDs)[@]})); then
+        INDEX=$(($1 - 1))
+        return 0
+      fi
+      for index in "${!\#(C.stepIDs)[@]}"; do
+        edit_distance "$1" "${\#(C.stepIDs)[index]}"
         if ((DISTANCE < best_distance)); then
           best_distance=${DISTANCE}
-          best=${STEP_IDS[index]}
+          best=${\#(C.stepIDs)[index]}
         fi
       done
       if ((best_distance <= 3 || best_distance * 3 <= ${#1})); then
-        usage_error "unknown step '$1'; did you mean '${best}'? Run '${SCRIPT_NAME} --list' to see the steps"
+        \#(C.usageError) "unknown step '$1'; did you mean '${best}'? Run '${\#(C.scriptName)} --list' to see the steps"
       fi
-      usage_error "unknown step '$1'; run '${SCRIPT_NAME} --list' to see the steps"
+      \#(C.usageError) "unknown step '$1'; run '${\#(C.scriptName)} --list' to see the steps"
     }
 
     # mark_steps LIST: sets MARKED to the indexes of the comma-separated LIST
@@ -94,23 +102,23 @@ enum BashMain {
     # LAST_INDEX, ONLY_INDEXES and SKIP_INDEXES (" 3 7 ", or empty).
     select_steps() {
       FIRST_INDEX=0
-      LAST_INDEX=$((${#STEP_IDS[@]} - 1))
+      LAST_INDEX=$((${#\#(C.stepIDs)[@]} - 1))
       ONLY_INDEXES=''
       SKIP_INDEXES=''
-      if [[ -n ${FROM_STEP} ]]; then
-        step_index "${FROM_STEP}"
+      if [[ -n ${\#(O.fromStep)} ]]; then
+        step_index "${\#(O.fromStep)}"
         FIRST_INDEX=${INDEX}
       fi
-      if [[ -n ${TO_STEP} ]]; then
-        step_index "${TO_STEP}"
+      if [[ -n ${\#(O.toStep)} ]]; then
+        step_index "${\#(O.toStep)}"
         LAST_INDEX=${INDEX}
       fi
-      if [[ -n ${ONLY_STEPS} ]]; then
-        mark_steps "${ONLY_STEPS}"
+      if [[ -n ${\#(O.onlySteps)} ]]; then
+        mark_steps "${\#(O.onlySteps)}"
         ONLY_INDEXES=${MARKED}
       fi
-      if [[ -n ${SKIP_STEPS} ]]; then
-        mark_steps "${SKIP_STEPS}"
+      if [[ -n ${\#(O.skipSteps)} ]]; then
+        mark_steps "${\#(O.skipSteps)}"
         SKIP_INDEXES=${MARKED}
       fi
     }
@@ -126,20 +134,20 @@ enum BashMain {
     run_steps() {
       local index flag
       local -a group=()
-      for index in "${!STEP_IDS[@]}"; do
-        if ((${#group[@]} > 0)) && [[ ${STEP_GROUPS[index]} != "${STEP_GROUPS[group[0]]}" ]]; then
+      for index in "${!\#(C.stepIDs)[@]}"; do
+        if ((${#group[@]} > 0)) && [[ ${\#(C.stepGroups)[index]} != "${\#(C.stepGroups)[group[0]]}" ]]; then
           run_group "${group[@]}"
           group=()
         fi
-        phase_selected "${STEP_PHASES[index]}" || continue
-        flag=${STEP_ENABLED_BY[index]}
+        \#(C.phaseSelected) "${\#(C.stepPhases)[index]}" || continue
+        flag=${\#(C.stepEnabledBy)[index]}
         if [[ -n ${flag} && ${!flag} != yes ]]; then
-          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (optional; runs when ${flag} is yes)"
-        elif ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
-          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
-        elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
-          say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"
-        elif [[ -n ${STEP_GROUPS[index]} ]] && ((!DRY_RUN)); then
+          say "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: skipped (optional; runs when ${flag} is yes)"
+        elif ((\#(O.selectionGiven))) && ! step_selected "${index}"; then
+          say "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: skipped (not selected)"
+        elif [[ -n ${COMPLETED[${\#(C.stepIDs)[index]}]-} ]]; then
+          say "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: skipped (completed by an earlier run)"
+        elif [[ -n ${\#(C.stepGroups)[index]} ]] && ((!\#(O.dryRun))); then
           group+=("${index}")
         else
           run_step "${index}"
@@ -160,101 +168,100 @@ enum BashMain {
         return 0
       fi
       for index in "$@"; do
-        record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-        MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
-          >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
+        record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: started (${\#(C.stepIDs)[index]}, at the same time as the others of group ${\#(C.stepGroups)[index]})"
+        \#(C.migrateStepID)=${\#(C.stepIDs)[index]} "${\#(C.stepFunctions)[index]}" \
+          >"${\#(O.stateFile)}.${\#(C.stepIDs)[index]}.out" 2>&1 &
         pids[${index}]=$!
         GROUP_PIDS+=("$!")
       done
       for index in "$@"; do
         status=0
         wait "${pids[${index}]}" || status=$?
-        output="${STATE_FILE}.${STEP_IDS[index]}.out"
-        say "Output of ${STEP_IDS[index]}:"
-        print_plan <"${output}"
+        output="${\#(O.stateFile)}.${\#(C.stepIDs)[index]}.out"
+        say "Output of ${\#(C.stepIDs)[index]}:"
+        \#(C.printPlan) <"${output}"
         if ((status == 0)); then
-          state_write "completed ${STEP_IDS[index]}"
-          COMPLETED[${STEP_IDS[index]}]=1
-          record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed"
+          state_write "completed ${\#(C.stepIDs)[index]}"
+          COMPLETED[${\#(C.stepIDs)[index]}]=1
+          record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed"
         else
           failed=1
-          record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
-          warn "step $((index + 1))/${#STEP_IDS[@]} ${STEP_IDS[index]} (${STEP_TITLES[index]}) failed with exit status ${status}"
+          record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: failed with exit status ${status}"
+          warn "step $((index + 1))/${#\#(C.stepIDs)[@]} ${\#(C.stepIDs)[index]} (${\#(C.stepTitles)[index]}) failed with exit status ${status}"
         fi
       done
       GROUP_PIDS=()
       if ((failed)); then
-        warn "fix the cause, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume (it runs only the steps not completed)"
-        exit "${EXIT_STEP_FAILED}"
+        warn "fix the cause, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume (it runs only the steps not completed)"
+        exit "${\#(E.stepFailed)}"
       fi
     }
 
     run_step() {
-      local index=$1 function
-      CURRENT_STEP_ID=${STEP_IDS[index]}
-      CURRENT_STEP_NUMBER=$((index + 1))
-      CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-      function=${CURRENT_STEP_ID//-/_}
-      if ((DRY_RUN)); then
-        say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
-        "plan_${function}"
-        CURRENT_STEP_ID=''
+      local index=$1
+      \#(C.currentStepID)=${\#(C.stepIDs)[index]}
+      \#(C.currentStepNumber)=$((index + 1))
+      \#(C.currentStepTitle)=${\#(C.stepTitles)[index]}
+      if ((\#(O.dryRun))); then
+        say "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}"
+        "${\#(C.planFunctions)[index]}"
+        \#(C.currentStepID)=''
         return 0
       fi
-      record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}: started (${CURRENT_STEP_ID})"
-      export MIGRATE_STEP_ID=${CURRENT_STEP_ID}
-      if [[ -n ${CLEANUP_UNTIL[${CURRENT_STEP_ID}]-} ]]; then
-        ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
+      record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}: started (${\#(C.currentStepID)})"
+      export \#(C.migrateStepID)=${\#(C.currentStepID)}
+      if [[ -n ${\#(C.cleanupUntil)[${\#(C.currentStepID)}]-} ]]; then
+        ACTIVE_CLEANUPS+=("${\#(C.currentStepID)}")
       fi
-      if ((STEP_ATTEMPTS[index] > 1)); then
-        run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+      if ((\#(C.stepAttempts)[index] > 1)); then
+        run_with_retries "${\#(C.stepFunctions)[index]}" "${\#(C.stepAttempts)[index]}" "${\#(C.stepRetryDelays)[index]}"
       else
-        "step_${function}"
+        "${\#(C.stepFunctions)[index]}"
       fi
-      state_write "completed ${CURRENT_STEP_ID}"
-      COMPLETED[${CURRENT_STEP_ID}]=1
-      end_cleanups_until "${CURRENT_STEP_ID}"
-      record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed"
-      CURRENT_STEP_ID=''
+      state_write "completed ${\#(C.currentStepID)}"
+      COMPLETED[${\#(C.currentStepID)}]=1
+      end_cleanups_until "${\#(C.currentStepID)}"
+      record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed"
+      \#(C.currentStepID)=''
     }
 
     main() {
-      parse_arguments "$@"
-      if ((LIST_ONLY)); then
-        list_steps
+      \#(C.parseArguments) "$@"
+      if ((\#(O.listOnly))); then
+        \#(C.listSteps)
         exit 0
       fi
       select_phases
-      apply_defaults
-      check_parameters
+      \#(C.applyDefaults)
+      \#(C.checkParameters)
       select_steps
-      resolve_run_files
-      if ((DRY_RUN)); then
-        ((RESUME)) && load_state
-        say "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
-        show_parameters
+      \#(C.resolveRunFiles)
+      if ((\#(O.dryRun))); then
+        ((\#(O.resume))) && load_state
+        say "${\#(C.procedureID)} ${\#(C.procedureVersion)} (model ${\#(C.modelFingerprint)}), phases: ${\#(C.selectedPhases)[*]}"
+        \#(C.showParameters)
         say "Dry run: printing the commands of each step; nothing is run."
         run_steps
         exit 0
       fi
-      preflight_tools
+      \#(C.preflightTools)
       acquire_lock
       trap on_exit EXIT
       trap 'on_signal INT 130' INT
       trap 'on_signal TERM 143' TERM
       open_log
       prepare_state
-      ((RESUME)) && resume_cleanups
-      record "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
-      say "State file: ${STATE_FILE}"
-      say "Log file: ${LOG_FILE}"
-      show_parameters
+      ((\#(O.resume))) && resume_cleanups
+      record "${\#(C.procedureID)} ${\#(C.procedureVersion)} (model ${\#(C.modelFingerprint)}), phases: ${\#(C.selectedPhases)[*]}"
+      say "State file: ${\#(O.stateFile)}"
+      say "Log file: ${\#(O.logFile)}"
+      \#(C.showParameters)
       say "Preflight:"
-      preflight_checks
+      \#(C.preflightChecks)
       trap on_error ERR
       run_steps
       trap - ERR
-      record "Done: the selected steps of ${PROCEDURE_ID} ${PROCEDURE_VERSION} completed."
+      record "Done: the selected steps of ${\#(C.procedureID)} ${\#(C.procedureVersion)} completed."
     }
 
     main "$@"

@@ -1,9 +1,15 @@
+import Model
+
 /// The fixed part of every script that keeps a record of a run: the state
 /// file (completed steps, appended as whole lines so a crash at any moment
 /// leaves it readable), the log (everything the terminal shows, through
 /// `tee`, plus timestamped step records), the lock, and the exit and signal
 /// handlers.
 enum BashRunState {
+  private typealias C = ScriptContract
+  private typealias O = ScriptOptionNames
+  private typealias E = ExitStatusNames
+
   static let text = #"""
     # ---------------------------------------------------------------------------
     # Run state: the state file, the log, the lock, exit and signals.
@@ -50,7 +56,7 @@ enum BashRunState {
       COMPLETED=()
       STATE_MODEL=''
       STATE_UNFINISHED=0
-      [[ -f ${STATE_FILE} ]] || return 0
+      [[ -f ${\#(O.stateFile)} ]] || return 0
       while read -r kind id rest; do
         case ${kind} in
           model) STATE_MODEL=${id} ;;
@@ -61,36 +67,36 @@ enum BashRunState {
           undone) unset "COMPLETED[${id}]" ;;
           run-finished) STATE_UNFINISHED=0 ;;
         esac
-      done <"${STATE_FILE}"
+      done <"${\#(O.stateFile)}"
     }
 
     # prepare_state: decides, from the state file and the options, whether this
     # run starts afresh, carries on (--resume), or must be told which.
     prepare_state() {
-      mkdir -p "${STATE_FILE%/*}"
-      ((RESTART)) || load_state
-      if ((RESTART)) || [[ ! -s ${STATE_FILE} ]]; then
+      mkdir -p "${\#(O.stateFile)%/*}"
+      ((\#(O.restart))) || load_state
+      if ((\#(O.restart))) || [[ ! -s ${\#(O.stateFile)} ]]; then
         COMPLETED=()
-        printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
-      elif ((RESUME)); then
-        if [[ ${STATE_MODEL} != "${MODEL_FINGERPRINT}" ]] && ((!FORCE_RESUME)); then
-          die "${EXIT_USAGE}" "${STATE_FILE} was written by a script generated from another model (${STATE_MODEL:-unknown}, this one is ${MODEL_FINGERPRINT}); resume anyway with --force-resume, or start over with --restart"
+        printf 'model %s %s %s\n' "${\#(C.modelFingerprint)}" "${\#(C.procedureID)}" "${\#(C.procedureVersion)}" >"${\#(O.stateFile)}"
+      elif ((\#(O.resume))); then
+        if [[ ${STATE_MODEL} != "${\#(C.modelFingerprint)}" ]] && ((!\#(O.forceResume))); then
+          die "${\#(E.usage)}" "${\#(O.stateFile)} was written by a script generated from another model (${STATE_MODEL:-unknown}, this one is ${\#(C.modelFingerprint)}); resume anyway with --force-resume, or start over with --restart"
         fi
-      elif ((STATE_UNFINISHED)) && ((!SELECTION_GIVEN)); then
-        die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
-      elif ((!SELECTION_GIVEN)); then
+      elif ((STATE_UNFINISHED)) && ((!\#(O.selectionGiven))); then
+        die "${\#(E.usage)}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${\#(O.stateFile)}); carry on with --resume, or start over with --restart"
+      elif ((!\#(O.selectionGiven))); then
         COMPLETED=()
-        printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
+        printf 'model %s %s %s\n' "${\#(C.modelFingerprint)}" "${\#(C.procedureID)}" "${\#(C.procedureVersion)}" >"${\#(O.stateFile)}"
       fi
-      ((RESUME)) || COMPLETED=()
-      exec {STATE_FD}>>"${STATE_FILE}"
-      state_write "run-started pid=$$ phases=${SELECTED_PHASES[*]// /,}"
+      ((\#(O.resume))) || COMPLETED=()
+      exec {STATE_FD}>>"${\#(O.stateFile)}"
+      state_write "run-started pid=$$ phases=${\#(C.selectedPhases)[*]// /,}"
     }
 
     # acquire_lock: one run at a time per state file; a lock whose process is
     # gone is taken over.
     acquire_lock() {
-      LOCK_FILE="${STATE_FILE}.lock"
+      LOCK_FILE="${\#(O.stateFile)}.lock"
       local holder host
       mkdir -p "${LOCK_FILE%/*}"
       while true; do
@@ -107,17 +113,17 @@ enum BashRunState {
           continue
         fi
         [[ -z ${holder} ]] && continue
-        die "${EXIT_LOCKED}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
+        die "${\#(E.locked)}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
       done
     }
 
     # open_log: from here on, everything printed also goes to the log.
     open_log() {
-      mkdir -p "${LOG_FILE%/*}"
+      mkdir -p "${\#(O.logFile)%/*}"
       exec 3>&1 4>&2
-      exec > >(trap '' INT TERM && exec tee -a "${LOG_FILE}")
+      exec > >(trap '' INT TERM && exec tee -a "${\#(O.logFile)}")
       TEE_PIDS+=("$!")
-      exec 2> >(trap '' INT TERM && exec tee -a "${LOG_FILE}" >&2)
+      exec 2> >(trap '' INT TERM && exec tee -a "${\#(O.logFile)}" >&2)
       TEE_PIDS+=("$!")
     }
 
@@ -160,9 +166,9 @@ enum BashRunState {
     on_signal() {
       trap - ERR
       if ((${#GROUP_PIDS[@]} > 0)); then kill "${GROUP_PIDS[@]}" 2>/dev/null || true; fi
-      if [[ -n ${CURRENT_STEP_ID} ]]; then
-        record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID} interrupted by SIG$1; it will run again"
-        warn "interrupted by SIG$1 during step ${CURRENT_STEP_ID}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+      if [[ -n ${\#(C.currentStepID)} ]]; then
+        record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)} interrupted by SIG$1; it will run again"
+        warn "interrupted by SIG$1 during step ${\#(C.currentStepID)}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
       else
         warn "interrupted by SIG$1"
       fi
@@ -176,7 +182,7 @@ enum BashRunState {
       for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
         id=${ACTIVE_CLEANUPS[index]}
         record "cleanup of ${id}"
-        if "cleanup_${id//-/_}"; then
+        if "${\#(C.cleanupFunctions)[${id}]}"; then
           [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
         else
           warn "the cleanup of ${id} failed; check it by hand"
@@ -191,7 +197,7 @@ enum BashRunState {
       local index
       local -a kept=()
       for index in "${!ACTIVE_CLEANUPS[@]}"; do
-        [[ ${CLEANUP_UNTIL[${ACTIVE_CLEANUPS[index]}]} == "$1" ]] || kept+=("${ACTIVE_CLEANUPS[index]}")
+        [[ ${\#(C.cleanupUntil)[${ACTIVE_CLEANUPS[index]}]} == "$1" ]] || kept+=("${ACTIVE_CLEANUPS[index]}")
       done
       ACTIVE_CLEANUPS=("${kept[@]}")
     }
@@ -200,8 +206,11 @@ enum BashRunState {
     # whose effect is still in place.
     resume_cleanups() {
       local id
-      for id in "${!CLEANUP_UNTIL[@]}"; do
-        if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+      local until
+      for id in "${!\#(C.cleanupUntil)[@]}"; do
+        until=${\#(C.cleanupUntil)[${id}]}
+        [[ -n ${COMPLETED[${id}]-} ]] || continue
+        if [[ -z ${until} || -z ${COMPLETED[${until}]-} ]]; then
           ACTIVE_CLEANUPS+=("${id}")
         fi
       done
@@ -222,7 +231,7 @@ enum BashRunState {
         set -e
         trap on_error ERR
         ((status == 0)) && return 0
-        ((status == EXIT_DECLINED)) && exit "${EXIT_DECLINED}"
+        ((status == \#(E.declined))) && exit "${\#(E.declined)}"
         if ((attempt >= attempts)); then
           record "try ${attempt} of ${attempts} failed with exit status ${status}"
           return "${status}"

@@ -1,17 +1,23 @@
+import Model
+
 /// The fixed part of every generated script: output, prompts, waits, checks,
 /// and choices. It reads the variables the generated part declares
 /// (`SCRIPT_NAME`, `ASSUME_YES`, `DRY_RUN`, `CURRENT_STEP`, the `EXIT_*`
 /// statuses) and uses only bash builtins, so `--dry-run` and `--list` run no
 /// program at all.
 enum BashRuntime {
+  private typealias C = ScriptContract
+  private typealias O = ScriptOptionNames
+  private typealias E = ExitStatusNames
+
   static let helpers = #"""
     # ---------------------------------------------------------------------------
     # Runtime: output, prompts, waits, checks and cleanup. Bash builtins only.
     # ---------------------------------------------------------------------------
 
-    say() { printf '%s\n' "$*"; }
+    \#(C.say)() { printf '%s\n' "$*"; }
 
-    warn() { printf '%s: %s\n' "${SCRIPT_NAME}" "$*" >&2; }
+    warn() { printf '%s: %s\n' "${\#(C.scriptName)}" "$*" >&2; }
 
     # die STATUS MESSAGE...: reports on standard error and exits with STATUS.
     die() {
@@ -21,10 +27,10 @@ enum BashRuntime {
       exit "${status}"
     }
 
-    usage_error() {
+    \#(C.usageError)() {
       warn "$*"
-      warn "Run '${SCRIPT_NAME} --help' for usage."
-      exit "${EXIT_USAGE}"
+      warn "Run '${\#(C.scriptName)} --help' for usage."
+      exit "${\#(E.usage)}"
     }
 
     # indent TEXT: prints TEXT with every line indented by four spaces.
@@ -38,37 +44,37 @@ enum BashRuntime {
       printf '%s' "$1"
       if ! IFS= read -r REPLY; then
         printf '\n'
-        die "${EXIT_DECLINED}" "no answer (end of input): stopped before step ${CURRENT_STEP_ID}"
+        die "${\#(E.declined)}" "no answer (end of input): stopped before step ${\#(C.currentStepID)}"
       fi
     }
 
-    # confirm_destructive WHAT: asks for an explicit yes before destroying WHAT.
-    confirm_destructive() {
+    # \#(C.confirmDestructive) WHAT: asks for an explicit yes before destroying WHAT.
+    \#(C.confirmDestructive)() {
       say "  This step destroys $1."
-      if ((ASSUME_YES)); then
+      if ((\#(O.assumeYes))); then
         say "  Confirmed by --yes."
         return 0
       fi
       ask "  Type yes to destroy $1, anything else to stop: "
       if [[ ${REPLY} != yes ]]; then
-        die "${EXIT_DECLINED}" "declined: step ${CURRENT_STEP_ID} did not run and nothing was destroyed"
+        die "${\#(E.declined)}" "declined: step ${\#(C.currentStepID)} did not run and nothing was destroyed"
       fi
     }
 
-    # manual_step INSTRUCTION [VERIFY]: shows what the operator must do and waits
+    # \#(C.manualStep) INSTRUCTION [VERIFY]: shows what the operator must do and waits
     # for "done". Under --yes only the VERIFY function can answer for the operator.
     # (Interactively the operator's "done" is the answer.)
-    manual_step() {
+    \#(C.manualStep)() {
       local instruction=$1 verify=${2-}
       say "  Manual step:"
       indent "${instruction}"
-      if ((ASSUME_YES)); then
+      if ((\#(O.assumeYes))); then
         if [[ -z ${verify} ]]; then
-          warn "step ${CURRENT_STEP_ID} needs an operator, and --yes cannot answer for one: do it by hand, then run again without --yes"
+          warn "step ${\#(C.currentStepID)} needs an operator, and --yes cannot answer for one: do it by hand, then run again without --yes"
           return 1
         fi
         if ! "${verify}"; then
-          warn "step ${CURRENT_STEP_ID}: the automated check of the manual step failed"
+          warn "step ${\#(C.currentStepID)}: the automated check of the manual step failed"
           return 1
         fi
         say "  Checked automatically."
@@ -80,9 +86,9 @@ enum BashRuntime {
       done
     }
 
-    # wait_until WHAT TIMEOUT INTERVAL CONDITION: runs the CONDITION function every
+    # \#(C.waitUntil) WHAT TIMEOUT INTERVAL CONDITION: runs the CONDITION function every
     # INTERVAL seconds until it succeeds, for at most TIMEOUT seconds.
-    wait_until() {
+    \#(C.waitUntil)() {
       local what=$1 timeout=$2 interval=$3 condition=$4 waited=0
       say "  Waiting up to ${timeout}s for ${what}."
       until "${condition}" >/dev/null 2>&1; do
@@ -95,23 +101,23 @@ enum BashRuntime {
       done
     }
 
-    # expect_empty OUTPUT FAILURE: the checked command must print nothing.
-    expect_empty() {
+    # \#(C.expectEmpty) OUTPUT FAILURE: the checked command must print nothing.
+    \#(C.expectEmpty)() {
       [[ -z $1 ]] && return 0
       warn "$2"
       indent "$1" >&2
       return 1
     }
 
-    # expect_nonempty OUTPUT FAILURE: the checked command must print something.
-    expect_nonempty() {
+    # \#(C.expectNonEmpty) OUTPUT FAILURE: the checked command must print something.
+    \#(C.expectNonEmpty)() {
       [[ -n ${1//[[:space:]]/} ]] && return 0
       warn "$2"
       return 1
     }
 
-    # expect_equal OUTPUT EXPECTED FAILURE: the checked command must print EXPECTED.
-    expect_equal() {
+    # \#(C.expectEqual) OUTPUT EXPECTED FAILURE: the checked command must print EXPECTED.
+    \#(C.expectEqual)() {
       [[ $1 == "$2" ]] && return 0
       warn "$3"
       warn "expected:"
@@ -121,10 +127,10 @@ enum BashRuntime {
       return 1
     }
 
-    # choose_one VARIABLE FLAG WHAT LISTER: sets VARIABLE to exactly one of the
+    # \#(C.chooseOne) VARIABLE FLAG WHAT LISTER: sets VARIABLE to exactly one of the
     # lines LISTER prints: the value already given, the only one, or the
     # operator's pick. Under --yes several candidates and none given is an error.
-    choose_one() {
+    \#(C.chooseOne)() {
       local variable=$1 flag=$2 what=$3 lister=$4 listing candidate
       local -a candidates=()
       listing=$("${lister}")
@@ -148,7 +154,7 @@ enum BashRuntime {
         say "  Chose ${what}: ${candidates[0]} (the only candidate)."
         return 0
       fi
-      if ((ASSUME_YES)); then
+      if ((\#(O.assumeYes))); then
         warn "several candidates for ${what} and none named; name one with ${flag}:"
         indent "$(printf '%s\n' "${candidates[@]}")" >&2
         return 1
@@ -166,22 +172,22 @@ enum BashRuntime {
       done
     }
 
-    # require_tools TOOL...: every TOOL must be on PATH; preflight exits 3 otherwise.
-    require_tools() {
+    # \#(C.requireTools) TOOL...: every TOOL must be on PATH; preflight exits 3 otherwise.
+    \#(C.requireTools)() {
       local tool
       local -a missing=()
       for tool in "$@"; do
         command -v "${tool}" >/dev/null 2>&1 || missing+=("${tool}")
       done
       if ((${#missing[@]} > 0)); then
-        die "${EXIT_PREFLIGHT}" "preflight failed: required tools not found on PATH: ${missing[*]}"
+        die "${\#(E.preflight)}" "preflight failed: required tools not found on PATH: ${missing[*]}"
       fi
     }
 
-    # preflight_check WHAT FUNCTION: a failed context check exits 3 before any step.
-    preflight_check() {
+    # \#(C.preflightCheck) WHAT FUNCTION: a failed context check exits 3 before any step.
+    \#(C.preflightCheck)() {
       if ! "$2"; then
-        die "${EXIT_PREFLIGHT}" "preflight failed: $1"
+        die "${\#(E.preflight)}" "preflight failed: $1"
       fi
       say "  ok: $1"
     }
@@ -193,14 +199,14 @@ enum BashRuntime {
         exit "${status}"
       fi
       trap - ERR
-      if [[ -n ${CURRENT_STEP_ID} ]]; then
-        record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed with exit status ${status}"
-        warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) failed with exit status ${status}"
-        warn "fix the cause, then carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+      if [[ -n ${\#(C.currentStepID)} ]]; then
+        record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: failed with exit status ${status}"
+        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) failed with exit status ${status}"
+        warn "fix the cause, then carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
       else
         warn "failed with exit status ${status}"
       fi
-      exit "${EXIT_STEP_FAILED}"
+      exit "${\#(E.stepFailed)}"
     }
     """#
 }

@@ -53,7 +53,7 @@ SERVICE_STOPPED=${SERVICE_STOPPED-}
 PHASE_IDS=('setup' 'migrate' 'validate')
 readonly PHASE_REQUIRED=0
 
-# Steps in the order they run: id, phase and title of each.
+# Steps in the order they run: id, phase, title and functions of each.
 STEP_IDS=(
   'confirm-prerequisites'
   'setup'
@@ -72,6 +72,18 @@ STEP_TITLES=(
   'Copy the data to the target KVS'
   'Check that both KVSs hold the same data'
 )
+STEP_FUNCTIONS=(
+  step_confirm_prerequisites
+  step_setup
+  step_migrate
+  step_validate
+)
+PLAN_FUNCTIONS=(
+  plan_confirm_prerequisites
+  plan_setup
+  plan_migrate
+  plan_validate
+)
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0)
@@ -79,8 +91,11 @@ STEP_RETRY_DELAYS=(0 0 0 0)
 STEP_ENABLED_BY=('' '' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '' '')
-# Steps with a cleanup, and the step whose completion ends it.
+# Steps with a cleanup: the step whose completion ends it ('' for the end of
+# the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
+)
+declare -A CLEANUP_FUNCTIONS=(
 )
 
 # ---------------------------------------------------------------------------
@@ -452,7 +467,7 @@ run_cleanups() {
   for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
-    if "cleanup_${id//-/_}"; then
+    if "${CLEANUP_FUNCTIONS[${id}]}"; then
       [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
     else
       warn "the cleanup of ${id} failed; check it by hand"
@@ -476,8 +491,11 @@ end_cleanups_until() {
 # whose effect is still in place.
 resume_cleanups() {
   local id
+  local until
   for id in "${!CLEANUP_UNTIL[@]}"; do
-    if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+    until=${CLEANUP_UNTIL[${id}]}
+    [[ -n ${COMPLETED[${id}]-} ]] || continue
+    if [[ -z ${until} || -z ${COMPLETED[${until}]-} ]]; then
       ACTIVE_CLEANUPS+=("${id}")
     fi
   done
@@ -735,13 +753,13 @@ preflight_checks() {
 # Step 1 (setup): Confirm backups and that the service is offline
 # ---------------------------------------------------------------------------
 step_confirm_prerequisites() {
-  manual_step 'Make sure both key-value stores are backed up and the service using AtlasDB is stopped. If you use TimeLock, make sure the TimeLock server is running (and run with --offline no).' step_confirm_prerequisites_1
+  manual_step 'Make sure both key-value stores are backed up and the service using AtlasDB is stopped. If you use TimeLock, make sure the TimeLock server is running (and run with --offline no).' step_confirm_prerequisites__action_1
 }
 
-step_confirm_prerequisites_1() {
+step_confirm_prerequisites__action_1() {
   local output
   output=$(
-    printf '%s\n' "${SERVICE_STOPPED}"
+  printf '%s\n' "${SERVICE_STOPPED}"
   ) || return 1
   expect_equal "${output}" 'yes' 'Unattended runs need --service-stopped yes to confirm that backups exist and the service is stopped.'
 }
@@ -759,9 +777,9 @@ PLAN
 # ---------------------------------------------------------------------------
 step_setup() {
   confirm_destructive "every table in the target KVS configured in ${MIGRATE_CONFIG}"
-  offline=()
-  if [[ "${OFFLINE}" == yes ]]; then offline=(--offline); fi
-  "${ATLASDB_CLI}" "${offline[@]}" migrate --fromConfig "${FROM_CONFIG}" --migrateConfig "${MIGRATE_CONFIG}" --setup
+offline=()
+if [[ "${OFFLINE}" == yes ]]; then offline=(--offline); fi
+"${ATLASDB_CLI}" "${offline[@]}" migrate --fromConfig "${FROM_CONFIG}" --migrateConfig "${MIGRATE_CONFIG}" --setup
 }
 
 plan_setup() {
@@ -777,9 +795,9 @@ PLAN
 # Step 3 (migrate): Copy the data to the target KVS
 # ---------------------------------------------------------------------------
 step_migrate() {
-  offline=()
-  if [[ "${OFFLINE}" == yes ]]; then offline=(--offline); fi
-  "${ATLASDB_CLI}" "${offline[@]}" migrate --fromConfig "${FROM_CONFIG}" --migrateConfig "${MIGRATE_CONFIG}" --migrate
+offline=()
+if [[ "${OFFLINE}" == yes ]]; then offline=(--offline); fi
+"${ATLASDB_CLI}" "${offline[@]}" migrate --fromConfig "${FROM_CONFIG}" --migrateConfig "${MIGRATE_CONFIG}" --migrate
 }
 
 plan_migrate() {
@@ -794,9 +812,9 @@ PLAN
 # Step 4 (validate): Check that both KVSs hold the same data
 # ---------------------------------------------------------------------------
 step_validate() {
-  offline=()
-  if [[ "${OFFLINE}" == yes ]]; then offline=(--offline); fi
-  "${ATLASDB_CLI}" "${offline[@]}" migrate --fromConfig "${FROM_CONFIG}" --migrateConfig "${MIGRATE_CONFIG}" --validate
+offline=()
+if [[ "${OFFLINE}" == yes ]]; then offline=(--offline); fi
+"${ATLASDB_CLI}" "${offline[@]}" migrate --fromConfig "${FROM_CONFIG}" --migrateConfig "${MIGRATE_CONFIG}" --validate
 }
 
 plan_validate() {
@@ -861,15 +879,17 @@ edit_distance() {
 # --list; an unknown STEP is a usage error that suggests the closest id.
 step_index() {
   local index best='' best_distance=1000
-  if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-    INDEX=$(($1 - 1))
-    return 0
-  fi
   for index in "${!STEP_IDS[@]}"; do
     if [[ ${STEP_IDS[index]} == "$1" ]]; then
       INDEX=${index}
       return 0
     fi
+  done
+  if [[ $1 =~ ^[1-9][0-9]{0,5}$ ]] && (($1 <= ${#STEP_IDS[@]})); then
+    INDEX=$(($1 - 1))
+    return 0
+  fi
+  for index in "${!STEP_IDS[@]}"; do
     edit_distance "$1" "${STEP_IDS[index]}"
     if ((DISTANCE < best_distance)); then
       best_distance=${DISTANCE}
@@ -966,7 +986,7 @@ run_group() {
   fi
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-    MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
+    MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}" \
       >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
@@ -995,14 +1015,13 @@ run_group() {
 }
 
 run_step() {
-  local index=$1 function
+  local index=$1
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-  function=${CURRENT_STEP_ID//-/_}
   if ((DRY_RUN)); then
     say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
-    "plan_${function}"
+    "${PLAN_FUNCTIONS[index]}"
     CURRENT_STEP_ID=''
     return 0
   fi
@@ -1012,9 +1031,9 @@ run_step() {
     ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
-    run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+    run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
   else
-    "step_${function}"
+    "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1

@@ -54,7 +54,7 @@ WAIT_TIMEOUT=${WAIT_TIMEOUT-}
 PHASE_IDS=('export' 'import')
 readonly PHASE_REQUIRED=1
 
-# Steps in the order they run: id, phase and title of each.
+# Steps in the order they run: id, phase, title and functions of each.
 STEP_IDS=(
   'confirm-full-backup'
   'save-cdsw-replicas'
@@ -172,6 +172,84 @@ STEP_TITLES=(
   'Reset the database password and restart the database'
   'Scale the workspace'\''s services back up'
 )
+STEP_FUNCTIONS=(
+  step_confirm_full_backup
+  step_save_cdsw_replicas
+  step_stop_cdsw_database_clients
+  step_dump_database
+  step_start_cdsw_database_clients
+  step_archive_dump_and_projects
+  step_remove_database_dump
+  step_check_workspace_admin
+  step_check_archive
+  step_save_workspace_replicas
+  step_stop_database_clients
+  step_save_site_config
+  step_save_default_engine_image
+  step_save_admin_user
+  step_stop_database
+  step_create_helper_pod
+  step_check_no_existing_projects
+  step_copy_archive_to_helper_pod
+  step_copy_project_files
+  step_back_up_database_files
+  step_delete_helper_pod
+  step_start_database
+  step_replace_database
+  step_clear_quotas
+  step_rerun_db_migrations
+  step_import_admin_user
+  step_import_engine_image
+  step_restore_site_config
+  step_pause_jobs_and_stop_applications
+  step_make_project_slugs_unique
+  step_check_new_admin
+  step_transfer_ownership_to_admin
+  step_delete_irrelevant_context
+  step_list_users_to_delete
+  step_delete_previous_users
+  step_reset_database_password
+  step_start_services
+)
+PLAN_FUNCTIONS=(
+  plan_confirm_full_backup
+  plan_save_cdsw_replicas
+  plan_stop_cdsw_database_clients
+  plan_dump_database
+  plan_start_cdsw_database_clients
+  plan_archive_dump_and_projects
+  plan_remove_database_dump
+  plan_check_workspace_admin
+  plan_check_archive
+  plan_save_workspace_replicas
+  plan_stop_database_clients
+  plan_save_site_config
+  plan_save_default_engine_image
+  plan_save_admin_user
+  plan_stop_database
+  plan_create_helper_pod
+  plan_check_no_existing_projects
+  plan_copy_archive_to_helper_pod
+  plan_copy_project_files
+  plan_back_up_database_files
+  plan_delete_helper_pod
+  plan_start_database
+  plan_replace_database
+  plan_clear_quotas
+  plan_rerun_db_migrations
+  plan_import_admin_user
+  plan_import_engine_image
+  plan_restore_site_config
+  plan_pause_jobs_and_stop_applications
+  plan_make_project_slugs_unique
+  plan_check_new_admin
+  plan_transfer_ownership_to_admin
+  plan_delete_irrelevant_context
+  plan_list_users_to_delete
+  plan_delete_previous_users
+  plan_reset_database_password
+  plan_start_services
+)
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)
@@ -179,9 +257,13 @@ STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0
 STEP_ENABLED_BY=('' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '')
-# Steps with a cleanup, and the step whose completion ends it.
+# Steps with a cleanup: the step whose completion ends it ('' for the end of
+# the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
-  [create-helper-pod]=delete-helper-pod
+  ['create-helper-pod']='delete-helper-pod'
+)
+declare -A CLEANUP_FUNCTIONS=(
+  ['create-helper-pod']=cleanup_create_helper_pod
 )
 
 # ---------------------------------------------------------------------------
@@ -553,7 +635,7 @@ run_cleanups() {
   for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
-    if "cleanup_${id//-/_}"; then
+    if "${CLEANUP_FUNCTIONS[${id}]}"; then
       [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
     else
       warn "the cleanup of ${id} failed; check it by hand"
@@ -577,8 +659,11 @@ end_cleanups_until() {
 # whose effect is still in place.
 resume_cleanups() {
   local id
+  local until
   for id in "${!CLEANUP_UNTIL[@]}"; do
-    if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+    until=${CLEANUP_UNTIL[${id}]}
+    [[ -n ${COMPLETED[${id}]-} ]] || continue
+    if [[ -z ${until} || -z ${COMPLETED[${until}]-} ]]; then
       ACTIVE_CLEANUPS+=("${id}")
     fi
   done
@@ -870,25 +955,25 @@ preflight_tools() {
 preflight_checks() {
   say "  ok: required tools are on PATH"
   if phase_selected export; then
-    preflight_check 'kubectl reaches the cluster' preflight_export_1
+    preflight_check 'kubectl reaches the cluster' preflight_export__check_1
   fi
   if phase_selected import; then
-    preflight_check 'kubectl reaches the cluster' preflight_import_1
+    preflight_check 'kubectl reaches the cluster' preflight_import__check_1
   fi
 }
 
-preflight_export_1() {
+preflight_export__check_1() {
   local output
   output=$(
-    kubectl api-versions
+  kubectl api-versions
   ) || return 1
   expect_nonempty "${output}" "kubectl cannot reach the cluster: check KUBECONFIG and that \`kubectl api-versions\` works."
 }
 
-preflight_import_1() {
+preflight_import__check_1() {
   local output
   output=$(
-    kubectl api-versions
+  kubectl api-versions
   ) || return 1
   expect_nonempty "${output}" "kubectl cannot reach the cluster: check KUBECONFIG and that \`kubectl api-versions\` works."
 }
@@ -910,15 +995,15 @@ PLAN
 # Step 2 (export): Record the replica counts of the database clients
 # ---------------------------------------------------------------------------
 step_save_cdsw_replicas() {
-  mkdir -p "${WORK_DIR}"
-  if [[ ! -s "${WORK_DIR}/cdsw-replicas.txt" ]]; then
-    for d in web feature-flags usage-reporter model-proxy cron; do
-      replicas=$(kubectl get deployment "${d}" -o jsonpath='{.spec.replicas}')
-      printf '%s %s\n' "${d}" "${replicas}"
-    done >"${WORK_DIR}/cdsw-replicas.txt.partial"
-    mv "${WORK_DIR}/cdsw-replicas.txt.partial" "${WORK_DIR}/cdsw-replicas.txt"
-  fi
-  cat "${WORK_DIR}/cdsw-replicas.txt"
+mkdir -p "${WORK_DIR}"
+if [[ ! -s "${WORK_DIR}/cdsw-replicas.txt" ]]; then
+  for d in web feature-flags usage-reporter model-proxy cron; do
+    replicas=$(kubectl get deployment "${d}" -o jsonpath='{.spec.replicas}')
+    printf '%s %s\n' "${d}" "${replicas}"
+  done >"${WORK_DIR}/cdsw-replicas.txt.partial"
+  mv "${WORK_DIR}/cdsw-replicas.txt.partial" "${WORK_DIR}/cdsw-replicas.txt"
+fi
+cat "${WORK_DIR}/cdsw-replicas.txt"
 }
 
 plan_save_cdsw_replicas() {
@@ -939,13 +1024,13 @@ PLAN
 # Step 3 (export): Spin down the database clients
 # ---------------------------------------------------------------------------
 step_stop_cdsw_database_clients() {
-  for d in web feature-flags usage-reporter model-proxy cron; do
-    kubectl scale deployment "${d}" --replicas=0
-  done
-  wait_until 'the pods of web, feature-flags, usage-reporter, model-proxy, cron to stop' "${WAIT_TIMEOUT}" 5 step_stop_cdsw_database_clients_2
+for d in web feature-flags usage-reporter model-proxy cron; do
+  kubectl scale deployment "${d}" --replicas=0
+done
+  wait_until 'the pods of web, feature-flags, usage-reporter, model-proxy, cron to stop' "${WAIT_TIMEOUT}" 5 step_stop_cdsw_database_clients__action_2
 }
 
-step_stop_cdsw_database_clients_2() {
+step_stop_cdsw_database_clients__action_2() {
   pods=$(kubectl get pods -o name) && ! grep -qE '^pod/(web|feature-flags|usage-reporter|model-proxy|cron)-' <<<"${pods}"
 }
 
@@ -963,20 +1048,20 @@ PLAN
 # Step 4 (export): Export the contents of the database
 # ---------------------------------------------------------------------------
 step_dump_database() {
-  step_dump_database_1
-  db_pod=$(kubectl get pod | awk '/^db/ && !/^db-migrate/ { print $1 }')
-  kubectl exec "${db_pod}" -- pg_dump -U sense \
-    --exclude-table-data=kerberos --exclude-table-data=kerberos_seq \
-    --exclude-table-data=ssh_keys --exclude-table-data=ssh_keys_seq \
-    --exclude-table-data=access_keys --exclude-table-data=access_keys_seq \
-    >"${CDSW_DIR}/db.sql.partial"
-  mv "${CDSW_DIR}/db.sql.partial" "${CDSW_DIR}/db.sql"
+  step_dump_database__action_1
+db_pod=$(kubectl get pod | awk '/^db/ && !/^db-migrate/ { print $1 }')
+kubectl exec "${db_pod}" -- pg_dump -U sense \
+  --exclude-table-data=kerberos --exclude-table-data=kerberos_seq \
+  --exclude-table-data=ssh_keys --exclude-table-data=ssh_keys_seq \
+  --exclude-table-data=access_keys --exclude-table-data=access_keys_seq \
+  >"${CDSW_DIR}/db.sql.partial"
+mv "${CDSW_DIR}/db.sql.partial" "${CDSW_DIR}/db.sql"
 }
 
-step_dump_database_1() {
+step_dump_database__action_1() {
   local output
   output=$(
-    kubectl get pod | awk '/^db/ && !/^db-migrate/ { n++ } END { print n + 0 }'
+  kubectl get pod | awk '/^db/ && !/^db-migrate/ { n++ } END { print n + 0 }'
   ) || return 1
   expect_equal "${output}" '1' "Expected exactly one database pod (named db..., not db-migrate...): check \`kubectl get pod\`."
 }
@@ -999,13 +1084,13 @@ PLAN
 # Step 5 (export): Spin the database clients back up
 # ---------------------------------------------------------------------------
 step_start_cdsw_database_clients() {
-  while read -r d replicas; do
-    kubectl scale deployment "${d}" --replicas="${replicas}"
-  done <"${WORK_DIR}/cdsw-replicas.txt"
-  wait_until 'web, feature-flags, usage-reporter, model-proxy, cron to be available' "${WAIT_TIMEOUT}" 5 step_start_cdsw_database_clients_2
+while read -r d replicas; do
+  kubectl scale deployment "${d}" --replicas="${replicas}"
+done <"${WORK_DIR}/cdsw-replicas.txt"
+  wait_until 'web, feature-flags, usage-reporter, model-proxy, cron to be available' "${WAIT_TIMEOUT}" 5 step_start_cdsw_database_clients__action_2
 }
 
-step_start_cdsw_database_clients_2() {
+step_start_cdsw_database_clients__action_2() {
   kubectl wait --for=condition=Available --timeout=5s deployment/web deployment/feature-flags deployment/usage-reporter deployment/model-proxy deployment/cron
 }
 
@@ -1023,8 +1108,8 @@ PLAN
 # Step 6 (export): Archive the dump with the project files
 # ---------------------------------------------------------------------------
 step_archive_dump_and_projects() {
-  tar --exclude='projects/scratch/*' -czf "${ARCHIVE}.partial" -C "${CDSW_DIR}" db.sql projects
-  mv "${ARCHIVE}.partial" "${ARCHIVE}"
+tar --exclude='projects/scratch/*' -czf "${ARCHIVE}.partial" -C "${CDSW_DIR}" db.sql projects
+mv "${ARCHIVE}.partial" "${ARCHIVE}"
 }
 
 plan_archive_dump_and_projects() {
@@ -1051,13 +1136,13 @@ PLAN
 # Step 8 (import): Check that the workspace has an admin
 # ---------------------------------------------------------------------------
 step_check_workspace_admin() {
-  step_check_workspace_admin_1
+  step_check_workspace_admin__action_1
 }
 
-step_check_workspace_admin_1() {
+step_check_workspace_admin__action_1() {
   local output
   output=$(
-    kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -At -c "SELECT username FROM users WHERE admin = TRUE"
+  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -At -c "SELECT username FROM users WHERE admin = TRUE"
   ) || return 1
   expect_nonempty "${output}" 'No admin has logged in to the workspace yet. Have the admin who will own the migrated resources log in once, then run the import again.'
 }
@@ -1073,13 +1158,13 @@ PLAN
 # Step 9 (import): Check the archive from CDSW
 # ---------------------------------------------------------------------------
 step_check_archive() {
-  step_check_archive_1
+  step_check_archive__action_1
 }
 
-step_check_archive_1() {
+step_check_archive__action_1() {
   local output
   output=$(
-    tar -tzf "${ARCHIVE}" | cut -d/ -f1 | sort -u
+  tar -tzf "${ARCHIVE}" | cut -d/ -f1 | sort -u
   ) || return 1
   expect_equal "${output}" $'db.sql\nprojects' 'The archive must hold exactly db.sql and projects/ at its top level, as the export writes it: check that ARCHIVE names the archive from the export.'
 }
@@ -1095,15 +1180,15 @@ PLAN
 # Step 10 (import): Record the replica counts of the workspace's database clients
 # ---------------------------------------------------------------------------
 step_save_workspace_replicas() {
-  mkdir -p "${WORK_DIR}"
-  if [[ ! -s "${WORK_DIR}/workspace-replicas.txt" ]]; then
-    for d in web feature-flags usage-reporter model-proxy cron metering; do
-      replicas=$(kubectl get deployment -n "${NAMESPACE}" "${d}" -o jsonpath='{.spec.replicas}')
-      printf '%s %s\n' "${d}" "${replicas}"
-    done >"${WORK_DIR}/workspace-replicas.txt.partial"
-    mv "${WORK_DIR}/workspace-replicas.txt.partial" "${WORK_DIR}/workspace-replicas.txt"
-  fi
-  cat "${WORK_DIR}/workspace-replicas.txt"
+mkdir -p "${WORK_DIR}"
+if [[ ! -s "${WORK_DIR}/workspace-replicas.txt" ]]; then
+  for d in web feature-flags usage-reporter model-proxy cron metering; do
+    replicas=$(kubectl get deployment -n "${NAMESPACE}" "${d}" -o jsonpath='{.spec.replicas}')
+    printf '%s %s\n' "${d}" "${replicas}"
+  done >"${WORK_DIR}/workspace-replicas.txt.partial"
+  mv "${WORK_DIR}/workspace-replicas.txt.partial" "${WORK_DIR}/workspace-replicas.txt"
+fi
+cat "${WORK_DIR}/workspace-replicas.txt"
 }
 
 plan_save_workspace_replicas() {
@@ -1124,13 +1209,13 @@ PLAN
 # Step 11 (import): Shut down the pods that talk to the database
 # ---------------------------------------------------------------------------
 step_stop_database_clients() {
-  for d in web feature-flags usage-reporter model-proxy cron metering; do
-    kubectl scale deployment -n "${NAMESPACE}" "${d}" --replicas=0
-  done
-  wait_until 'the pods of web, feature-flags, usage-reporter, model-proxy, cron, metering to stop' "${WAIT_TIMEOUT}" 5 step_stop_database_clients_2
+for d in web feature-flags usage-reporter model-proxy cron metering; do
+  kubectl scale deployment -n "${NAMESPACE}" "${d}" --replicas=0
+done
+  wait_until 'the pods of web, feature-flags, usage-reporter, model-proxy, cron, metering to stop' "${WAIT_TIMEOUT}" 5 step_stop_database_clients__action_2
 }
 
-step_stop_database_clients_2() {
+step_stop_database_clients__action_2() {
   pods=$(kubectl get pods -n "${NAMESPACE}" -o name) && ! grep -qE '^pod/(web|feature-flags|usage-reporter|model-proxy|cron|metering)-' <<<"${pods}"
 }
 
@@ -1148,8 +1233,8 @@ PLAN
 # Step 12 (import): Save the site_config table
 # ---------------------------------------------------------------------------
 step_save_site_config() {
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY (SELECT * FROM site_config) TO '/tmp/site_config.csv' DELIMITER ',' CSV HEADER"
-  kubectl cp "${NAMESPACE}/db-0:/tmp/site_config.csv" "${WORK_DIR}/site_config.csv"
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY (SELECT * FROM site_config) TO '/tmp/site_config.csv' DELIMITER ',' CSV HEADER"
+kubectl cp "${NAMESPACE}/db-0:/tmp/site_config.csv" "${WORK_DIR}/site_config.csv"
 }
 
 plan_save_site_config() {
@@ -1163,10 +1248,10 @@ PLAN
 # Step 13 (import): Save the current default engine image
 # ---------------------------------------------------------------------------
 step_save_default_engine_image() {
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY (SELECT * FROM engine_images WHERE id=(SELECT MAX(id) FROM engine_images)) TO '/tmp/engine_images.csv' DELIMITER ',' CSV HEADER"
-  kubectl cp "${NAMESPACE}/db-0:/tmp/engine_images.csv" "${WORK_DIR}/engine_images1.csv"
-  head -n 1 "${WORK_DIR}/engine_images1.csv" | sed -e 's/^id,//' >"${WORK_DIR}/engine_images2.csv"
-  tail -n +2 "${WORK_DIR}/engine_images1.csv" | sed -e 's/^[0-9][0-9]*,//' >>"${WORK_DIR}/engine_images2.csv"
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY (SELECT * FROM engine_images WHERE id=(SELECT MAX(id) FROM engine_images)) TO '/tmp/engine_images.csv' DELIMITER ',' CSV HEADER"
+kubectl cp "${NAMESPACE}/db-0:/tmp/engine_images.csv" "${WORK_DIR}/engine_images1.csv"
+head -n 1 "${WORK_DIR}/engine_images1.csv" | sed -e 's/^id,//' >"${WORK_DIR}/engine_images2.csv"
+tail -n +2 "${WORK_DIR}/engine_images1.csv" | sed -e 's/^[0-9][0-9]*,//' >>"${WORK_DIR}/engine_images2.csv"
 }
 
 plan_save_default_engine_image() {
@@ -1182,24 +1267,24 @@ PLAN
 # Step 14 (import): Save the admin who will own the migrated resources
 # ---------------------------------------------------------------------------
 step_save_admin_user() {
-  choose_one ADMIN --admin 'the admin who will own the migrated resources' step_save_admin_user_1
+  choose_one 'ADMIN' '--admin' 'the admin who will own the migrated resources' step_save_admin_user__action_1
   kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -v ON_ERROR_STOP=1 -v admin="${ADMIN}" <<'SQL'
 COPY (SELECT * FROM users WHERE admin = TRUE AND username = :'admin') TO '/tmp/users.csv' DELIMITER ',' CSV HEADER;
 SQL
-  kubectl cp "${NAMESPACE}/db-0:/tmp/users.csv" "${WORK_DIR}/users-with-id.csv"
-  head -n 1 "${WORK_DIR}/users-with-id.csv" | sed -e 's/^id,//' >"${WORK_DIR}/users.csv"
-  tail -n +2 "${WORK_DIR}/users-with-id.csv" | sed -e 's/^[0-9][0-9]*,//' >>"${WORK_DIR}/users.csv"
-  step_save_admin_user_4
+kubectl cp "${NAMESPACE}/db-0:/tmp/users.csv" "${WORK_DIR}/users-with-id.csv"
+head -n 1 "${WORK_DIR}/users-with-id.csv" | sed -e 's/^id,//' >"${WORK_DIR}/users.csv"
+tail -n +2 "${WORK_DIR}/users-with-id.csv" | sed -e 's/^[0-9][0-9]*,//' >>"${WORK_DIR}/users.csv"
+  step_save_admin_user__action_4
 }
 
-step_save_admin_user_1() {
+step_save_admin_user__action_1() {
   kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -At -c "SELECT username FROM users WHERE admin = TRUE ORDER BY username"
 }
 
-step_save_admin_user_4() {
+step_save_admin_user__action_4() {
   local output
   output=$(
-    awk 'END { print NR }' "${WORK_DIR}/users.csv"
+  awk 'END { print NR }' "${WORK_DIR}/users.csv"
   ) || return 1
   expect_equal "${output}" '2' 'users.csv must hold a header and exactly one admin.'
 }
@@ -1224,10 +1309,10 @@ PLAN
 # ---------------------------------------------------------------------------
 step_stop_database() {
   kubectl scale statefulset -n "${NAMESPACE}" db --replicas=0
-  wait_until 'the db-0 pod to be gone' "${WAIT_TIMEOUT}" 5 step_stop_database_2
+  wait_until 'the db-0 pod to be gone' "${WAIT_TIMEOUT}" 5 step_stop_database__action_2
 }
 
-step_stop_database_2() {
+step_stop_database__action_2() {
   pods=$(kubectl get pod db-0 -n "${NAMESPACE}" --ignore-not-found -o name) && [[ -z "${pods}" ]]
 }
 
@@ -1274,10 +1359,10 @@ spec:
     value: "true"
 EOF
   kubectl apply -f "${WORK_DIR}/cml-migration-pod.yaml"
-  wait_until 'the cml-migration-pod pod to be ready' "${WAIT_TIMEOUT}" 5 step_create_helper_pod_3
+  wait_until 'the cml-migration-pod pod to be ready' "${WAIT_TIMEOUT}" 5 step_create_helper_pod__action_3
 }
 
-step_create_helper_pod_3() {
+step_create_helper_pod__action_3() {
   kubectl wait --for=condition=Ready "pod/cml-migration-pod" -n "${NAMESPACE}" --timeout=5s
 }
 
@@ -1328,13 +1413,13 @@ cleanup_create_helper_pod() {
 # Step 17 (import): Check that no project files exist on the volume
 # ---------------------------------------------------------------------------
 step_check_no_existing_projects() {
-  step_check_no_existing_projects_1
+  step_check_no_existing_projects__action_1
 }
 
-step_check_no_existing_projects_1() {
+step_check_no_existing_projects__action_1() {
   local output
   output=$(
-    kubectl exec cml-migration-pod -n "${NAMESPACE}" -- sh -c 'if [ -d /migration/projects/projects ]; then find /migration/projects/projects -type f; fi'
+  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- sh -c 'if [ -d /migration/projects/projects ]; then find /migration/projects/projects -type f; fi'
   ) || return 1
   expect_empty "${output}" 'Project files already exist on the workspace'\''s projects volume. The workspace must have no projects: remove them (or start from a new workspace), then carry on from this step.'
 }
@@ -1350,9 +1435,9 @@ PLAN
 # Step 18 (import): Copy the archive into the helper pod and extract it
 # ---------------------------------------------------------------------------
 step_copy_archive_to_helper_pod() {
-  kubectl cp "${ARCHIVE}" "${NAMESPACE}/cml-migration-pod:/migration/backup.tar.gz"
-  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- mkdir -p /migration/backup
-  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- tar xzf /migration/backup.tar.gz -C /migration/backup
+kubectl cp "${ARCHIVE}" "${NAMESPACE}/cml-migration-pod:/migration/backup.tar.gz"
+kubectl exec cml-migration-pod -n "${NAMESPACE}" -- mkdir -p /migration/backup
+kubectl exec cml-migration-pod -n "${NAMESPACE}" -- tar xzf /migration/backup.tar.gz -C /migration/backup
 }
 
 plan_copy_archive_to_helper_pod() {
@@ -1367,8 +1452,8 @@ PLAN
 # Step 19 (import): Copy the project files, owned by the cdsw user
 # ---------------------------------------------------------------------------
 step_copy_project_files() {
-  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- cp -rf /migration/backup/projects /migration/
-  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- chown -R 8536:8536 /migration/projects
+kubectl exec cml-migration-pod -n "${NAMESPACE}" -- cp -rf /migration/backup/projects /migration/
+kubectl exec cml-migration-pod -n "${NAMESPACE}" -- chown -R 8536:8536 /migration/projects
 }
 
 plan_copy_project_files() {
@@ -1382,8 +1467,8 @@ PLAN
 # Step 20 (import): Keep a copy of the workspace database and copy in the dump
 # ---------------------------------------------------------------------------
 step_back_up_database_files() {
-  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- sh -c 'if [ ! -e /migration/db-versioned/11.cml-migrate ]; then cp -a /migration/db-versioned/11 /migration/db-versioned/11.cml-migrate; fi'
-  kubectl exec cml-migration-pod -n "${NAMESPACE}" -- cp -r /migration/backup/db.sql /migration/db-versioned/db.sql
+kubectl exec cml-migration-pod -n "${NAMESPACE}" -- sh -c 'if [ ! -e /migration/db-versioned/11.cml-migrate ]; then cp -a /migration/db-versioned/11 /migration/db-versioned/11.cml-migrate; fi'
+kubectl exec cml-migration-pod -n "${NAMESPACE}" -- cp -r /migration/backup/db.sql /migration/db-versioned/db.sql
 }
 
 plan_back_up_database_files() {
@@ -1398,10 +1483,10 @@ PLAN
 # ---------------------------------------------------------------------------
 step_delete_helper_pod() {
   kubectl delete pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found
-  wait_until 'the cml-migration-pod pod to be gone' "${WAIT_TIMEOUT}" 5 step_delete_helper_pod_2
+  wait_until 'the cml-migration-pod pod to be gone' "${WAIT_TIMEOUT}" 5 step_delete_helper_pod__action_2
 }
 
-step_delete_helper_pod_2() {
+step_delete_helper_pod__action_2() {
   pods=$(kubectl get pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found -o name) && [[ -z "${pods}" ]]
 }
 
@@ -1418,10 +1503,10 @@ PLAN
 # ---------------------------------------------------------------------------
 step_start_database() {
   kubectl scale statefulset -n "${NAMESPACE}" db --replicas=1
-  wait_until 'the db-0 pod to be ready' "${WAIT_TIMEOUT}" 5 step_start_database_2
+  wait_until 'the db-0 pod to be ready' "${WAIT_TIMEOUT}" 5 step_start_database__action_2
 }
 
-step_start_database_2() {
+step_start_database__action_2() {
   kubectl wait --for=condition=Ready "pod/db-0" -n "${NAMESPACE}" --timeout=5s
 }
 
@@ -1483,21 +1568,21 @@ PLAN
 # Step 25 (import): Re-run the db-migrations job
 # ---------------------------------------------------------------------------
 step_rerun_db_migrations() {
-  if [[ ! -s "${WORK_DIR}/db-migrations.yaml" ]]; then
-    migration_job=$(kubectl get jobs -n "${NAMESPACE}" | awk '/^db-migrate/ { print $1 }')
-    kubectl get job -n "${NAMESPACE}" "${migration_job}" -o yaml \
-      | grep -v -e controller-uid -e '^  resourceVersion:' -e '^  uid:' -e '^  creationTimestamp:' \
-      | sed -e '/^status:/,$d' \
-      >"${WORK_DIR}/db-migrations.yaml.partial"
-    mv "${WORK_DIR}/db-migrations.yaml.partial" "${WORK_DIR}/db-migrations.yaml"
-  fi
-  migration_job=$(awk '/^  name:/ { print $2; exit }' "${WORK_DIR}/db-migrations.yaml")
-  kubectl delete job "${migration_job}" -n "${NAMESPACE}" --ignore-not-found
-  kubectl apply -f "${WORK_DIR}/db-migrations.yaml" -n "${NAMESPACE}"
-  wait_until 'the db-migrations job to complete' "${WAIT_TIMEOUT}" 5 step_rerun_db_migrations_2
+if [[ ! -s "${WORK_DIR}/db-migrations.yaml" ]]; then
+  migration_job=$(kubectl get jobs -n "${NAMESPACE}" | awk '/^db-migrate/ { print $1 }')
+  kubectl get job -n "${NAMESPACE}" "${migration_job}" -o yaml \
+    | grep -v -e controller-uid -e '^  resourceVersion:' -e '^  uid:' -e '^  creationTimestamp:' \
+    | sed -e '/^status:/,$d' \
+    >"${WORK_DIR}/db-migrations.yaml.partial"
+  mv "${WORK_DIR}/db-migrations.yaml.partial" "${WORK_DIR}/db-migrations.yaml"
+fi
+migration_job=$(awk '/^  name:/ { print $2; exit }' "${WORK_DIR}/db-migrations.yaml")
+kubectl delete job "${migration_job}" -n "${NAMESPACE}" --ignore-not-found
+kubectl apply -f "${WORK_DIR}/db-migrations.yaml" -n "${NAMESPACE}"
+  wait_until 'the db-migrations job to complete' "${WAIT_TIMEOUT}" 5 step_rerun_db_migrations__action_2
 }
 
-step_rerun_db_migrations_2() {
+step_rerun_db_migrations__action_2() {
   kubectl wait --for=condition=complete "job/${migration_job}" -n "${NAMESPACE}" --timeout=5s
 }
 
@@ -1523,10 +1608,10 @@ PLAN
 # Step 26 (import): Re-import the saved admin into the users table
 # ---------------------------------------------------------------------------
 step_import_admin_user() {
-  kubectl cp "${WORK_DIR}/users.csv" "${NAMESPACE}/db-0:/tmp/users.csv"
-  csv_columns=$(head -n 1 "${WORK_DIR}/users.csv")
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY users(${csv_columns}) FROM '/tmp/users.csv' DELIMITER ',' CSV HEADER"
-  kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/users.csv
+kubectl cp "${WORK_DIR}/users.csv" "${NAMESPACE}/db-0:/tmp/users.csv"
+csv_columns=$(head -n 1 "${WORK_DIR}/users.csv")
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY users(${csv_columns}) FROM '/tmp/users.csv' DELIMITER ',' CSV HEADER"
+kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/users.csv
 }
 
 plan_import_admin_user() {
@@ -1542,10 +1627,10 @@ PLAN
 # Step 27 (import): Re-import the saved default engine image
 # ---------------------------------------------------------------------------
 step_import_engine_image() {
-  kubectl cp "${WORK_DIR}/engine_images2.csv" "${NAMESPACE}/db-0:/tmp/engine_images.csv"
-  csv_columns=$(head -n 1 "${WORK_DIR}/engine_images2.csv")
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY engine_images(${csv_columns}) FROM '/tmp/engine_images.csv' DELIMITER ',' CSV HEADER"
-  kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/engine_images.csv
+kubectl cp "${WORK_DIR}/engine_images2.csv" "${NAMESPACE}/db-0:/tmp/engine_images.csv"
+csv_columns=$(head -n 1 "${WORK_DIR}/engine_images2.csv")
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY engine_images(${csv_columns}) FROM '/tmp/engine_images.csv' DELIMITER ',' CSV HEADER"
+kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/engine_images.csv
 }
 
 plan_import_engine_image() {
@@ -1562,11 +1647,11 @@ PLAN
 # ---------------------------------------------------------------------------
 step_restore_site_config() {
   confirm_destructive "the site_config rows that came from CDSW (the workspace's saved rows replace them)"
-  kubectl cp "${WORK_DIR}/site_config.csv" "${NAMESPACE}/db-0:/tmp/site_config.csv"
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "TRUNCATE site_config"
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY site_config FROM '/tmp/site_config.csv' DELIMITER ',' CSV HEADER"
-  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "UPDATE site_config SET default_engine_image_id=(SELECT MAX(id) FROM engine_images)"
-  kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/site_config.csv
+kubectl cp "${WORK_DIR}/site_config.csv" "${NAMESPACE}/db-0:/tmp/site_config.csv"
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "TRUNCATE site_config"
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY site_config FROM '/tmp/site_config.csv' DELIMITER ',' CSV HEADER"
+kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "UPDATE site_config SET default_engine_image_id=(SELECT MAX(id) FROM engine_images)"
+kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/site_config.csv
 }
 
 plan_restore_site_config() {
@@ -1621,13 +1706,13 @@ PLAN
 # ---------------------------------------------------------------------------
 step_check_new_admin() {
   kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "SELECT * FROM users WHERE id=(SELECT MAX(id) FROM users)"
-  step_check_new_admin_2
+  step_check_new_admin__action_2
 }
 
-step_check_new_admin_2() {
+step_check_new_admin__action_2() {
   local output
   output=$(
-    kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -At -c "SELECT username FROM users WHERE admin = TRUE AND id=(SELECT MAX(id) FROM users)"
+  kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -At -c "SELECT username FROM users WHERE admin = TRUE AND id=(SELECT MAX(id) FROM users)"
   ) || return 1
   expect_nonempty "${output}" 'The user with the highest id is not an admin, so the import of the saved admin went wrong: check users.csv in WORK_DIR and the import-admin-user step.'
 }
@@ -1740,12 +1825,12 @@ PLAN
 # Step 36 (import): Reset the database password and restart the database
 # ---------------------------------------------------------------------------
 step_reset_database_password() {
-  kubectl exec db-0 -n "${NAMESPACE}" -- bash -c "psql -U sense -c \"ALTER USER sense WITH PASSWORD '\$(echo \${POSTGRES_PASSWORD})'\""
-  kubectl delete pod db-0 -n "${NAMESPACE}"
-  wait_until 'the db-0 pod to be ready' "${WAIT_TIMEOUT}" 5 step_reset_database_password_2
+kubectl exec db-0 -n "${NAMESPACE}" -- bash -c "psql -U sense -c \"ALTER USER sense WITH PASSWORD '\$(echo \${POSTGRES_PASSWORD})'\""
+kubectl delete pod db-0 -n "${NAMESPACE}"
+  wait_until 'the db-0 pod to be ready' "${WAIT_TIMEOUT}" 5 step_reset_database_password__action_2
 }
 
-step_reset_database_password_2() {
+step_reset_database_password__action_2() {
   kubectl wait --for=condition=Ready "pod/db-0" -n "${NAMESPACE}" --timeout=5s
 }
 
@@ -1762,13 +1847,13 @@ PLAN
 # Step 37 (import): Scale the workspace's services back up
 # ---------------------------------------------------------------------------
 step_start_services() {
-  while read -r d replicas; do
-    kubectl scale deployment -n "${NAMESPACE}" "${d}" --replicas="${replicas}"
-  done <"${WORK_DIR}/workspace-replicas.txt"
-  wait_until 'web, feature-flags, usage-reporter, model-proxy, cron, metering to be available' "${WAIT_TIMEOUT}" 5 step_start_services_2
+while read -r d replicas; do
+  kubectl scale deployment -n "${NAMESPACE}" "${d}" --replicas="${replicas}"
+done <"${WORK_DIR}/workspace-replicas.txt"
+  wait_until 'web, feature-flags, usage-reporter, model-proxy, cron, metering to be available' "${WAIT_TIMEOUT}" 5 step_start_services__action_2
 }
 
-step_start_services_2() {
+step_start_services__action_2() {
   kubectl wait --for=condition=Available --timeout=5s -n "${NAMESPACE}" deployment/web deployment/feature-flags deployment/usage-reporter deployment/model-proxy deployment/cron deployment/metering
 }
 
@@ -1836,15 +1921,17 @@ edit_distance() {
 # --list; an unknown STEP is a usage error that suggests the closest id.
 step_index() {
   local index best='' best_distance=1000
-  if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-    INDEX=$(($1 - 1))
-    return 0
-  fi
   for index in "${!STEP_IDS[@]}"; do
     if [[ ${STEP_IDS[index]} == "$1" ]]; then
       INDEX=${index}
       return 0
     fi
+  done
+  if [[ $1 =~ ^[1-9][0-9]{0,5}$ ]] && (($1 <= ${#STEP_IDS[@]})); then
+    INDEX=$(($1 - 1))
+    return 0
+  fi
+  for index in "${!STEP_IDS[@]}"; do
     edit_distance "$1" "${STEP_IDS[index]}"
     if ((DISTANCE < best_distance)); then
       best_distance=${DISTANCE}
@@ -1941,7 +2028,7 @@ run_group() {
   fi
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-    MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
+    MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}" \
       >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
@@ -1970,14 +2057,13 @@ run_group() {
 }
 
 run_step() {
-  local index=$1 function
+  local index=$1
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-  function=${CURRENT_STEP_ID//-/_}
   if ((DRY_RUN)); then
     say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
-    "plan_${function}"
+    "${PLAN_FUNCTIONS[index]}"
     CURRENT_STEP_ID=''
     return 0
   fi
@@ -1987,9 +2073,9 @@ run_step() {
     ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
-    run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+    run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
   else
-    "step_${function}"
+    "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1

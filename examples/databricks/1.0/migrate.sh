@@ -58,7 +58,7 @@ ARCHIVE_MISSING=${ARCHIVE_MISSING-}
 PHASE_IDS=('export' 'import')
 readonly PHASE_REQUIRED=0
 
-# Steps in the order they run: id, phase and title of each.
+# Steps in the order they run: id, phase, title and functions of each.
 STEP_IDS=(
   'configure-source-profile'
   'export-users'
@@ -110,6 +110,40 @@ STEP_TITLES=(
   'Import job templates'
   'Import the Hive Metastore'
 )
+STEP_FUNCTIONS=(
+  step_configure_source_profile
+  step_export_users
+  step_export_clusters
+  step_export_notebook_paths
+  step_export_notebooks
+  step_export_workspace_acls
+  step_export_jobs
+  step_export_metastore
+  step_configure_target_profile
+  step_import_users
+  step_import_clusters
+  step_import_notebooks
+  step_import_workspace_acls
+  step_import_jobs
+  step_import_metastore
+)
+PLAN_FUNCTIONS=(
+  plan_configure_source_profile
+  plan_export_users
+  plan_export_clusters
+  plan_export_notebook_paths
+  plan_export_notebooks
+  plan_export_workspace_acls
+  plan_export_jobs
+  plan_export_metastore
+  plan_configure_target_profile
+  plan_import_users
+  plan_import_clusters
+  plan_import_notebooks
+  plan_import_workspace_acls
+  plan_import_jobs
+  plan_import_metastore
+)
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1 1 1 1 1 1 1 1 1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)
@@ -117,8 +151,11 @@ STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)
 STEP_ENABLED_BY=('' '' '' '' '' '' '' '' '' '' '' '' '' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '' '' '' '' '' '' '' '' '' '' '' '' '')
-# Steps with a cleanup, and the step whose completion ends it.
+# Steps with a cleanup: the step whose completion ends it ('' for the end of
+# the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
+)
+declare -A CLEANUP_FUNCTIONS=(
 )
 
 # ---------------------------------------------------------------------------
@@ -490,7 +527,7 @@ run_cleanups() {
   for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
-    if "cleanup_${id//-/_}"; then
+    if "${CLEANUP_FUNCTIONS[${id}]}"; then
       [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
     else
       warn "the cleanup of ${id} failed; check it by hand"
@@ -514,8 +551,11 @@ end_cleanups_until() {
 # whose effect is still in place.
 resume_cleanups() {
   local id
+  local until
   for id in "${!CLEANUP_UNTIL[@]}"; do
-    if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+    until=${CLEANUP_UNTIL[${id}]}
+    [[ -n ${COMPLETED[${id}]-} ]] || continue
+    if [[ -z ${until} || -z ${COMPLETED[${until}]-} ]]; then
       ACTIVE_CLEANUPS+=("${id}")
     fi
   done
@@ -843,9 +883,9 @@ PLAN
 # Step 2 (export): Export users and groups
 # ---------------------------------------------------------------------------
 step_export_users() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --users
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --users
 }
 
 plan_export_users() {
@@ -860,9 +900,9 @@ PLAN
 # Step 3 (export): Export cluster templates
 # ---------------------------------------------------------------------------
 step_export_clusters() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --clusters
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --clusters
 }
 
 plan_export_clusters() {
@@ -877,9 +917,9 @@ PLAN
 # Step 4 (export): Export notebook metadata
 # ---------------------------------------------------------------------------
 step_export_notebook_paths() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace
 }
 
 plan_export_notebook_paths() {
@@ -894,9 +934,9 @@ PLAN
 # Step 5 (export): Export notebook content
 # ---------------------------------------------------------------------------
 step_export_notebooks() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --download
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --download
 }
 
 plan_export_notebooks() {
@@ -911,9 +951,9 @@ PLAN
 # Step 6 (export): Export workspace ACLs
 # ---------------------------------------------------------------------------
 step_export_workspace_acls() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace-acls
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace-acls
 }
 
 plan_export_workspace_acls() {
@@ -928,9 +968,9 @@ PLAN
 # Step 7 (export): Export job templates
 # ---------------------------------------------------------------------------
 step_export_jobs() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --jobs
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --jobs
 }
 
 plan_export_jobs() {
@@ -945,13 +985,13 @@ PLAN
 # Step 8 (export): Export the Hive Metastore
 # ---------------------------------------------------------------------------
 step_export_metastore() {
-  metastore=()
-  if [[ "${SKIP_FAILED}" == yes ]]; then metastore=("${metastore[@]}" --skip-failed); fi
-  if [[ -n "${CLUSTER_NAME}" ]]; then metastore=("${metastore[@]}" --cluster-name "${CLUSTER_NAME}"); fi
-  if [[ -n "${DATABASE}" ]]; then metastore=("${metastore[@]}" --database "${DATABASE}"); fi
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --metastore "${metastore[@]}"
+metastore=()
+if [[ "${SKIP_FAILED}" == yes ]]; then metastore=("${metastore[@]}" --skip-failed); fi
+if [[ -n "${CLUSTER_NAME}" ]]; then metastore=("${metastore[@]}" --cluster-name "${CLUSTER_NAME}"); fi
+if [[ -n "${DATABASE}" ]]; then metastore=("${metastore[@]}" --database "${DATABASE}"); fi
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --metastore "${metastore[@]}"
 }
 
 plan_export_metastore() {
@@ -983,9 +1023,9 @@ PLAN
 # Step 10 (import): Import users and groups
 # ---------------------------------------------------------------------------
 step_import_users() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --users
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --users
 }
 
 plan_import_users() {
@@ -1000,9 +1040,9 @@ PLAN
 # Step 11 (import): Import cluster templates
 # ---------------------------------------------------------------------------
 step_import_clusters() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --clusters
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --clusters
 }
 
 plan_import_clusters() {
@@ -1017,11 +1057,11 @@ PLAN
 # Step 12 (import): Import notebooks
 # ---------------------------------------------------------------------------
 step_import_notebooks() {
-  archive=()
-  if [[ "${ARCHIVE_MISSING}" == yes ]]; then archive=(--archive-missing); fi
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace "${archive[@]}"
+archive=()
+if [[ "${ARCHIVE_MISSING}" == yes ]]; then archive=(--archive-missing); fi
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace "${archive[@]}"
 }
 
 plan_import_notebooks() {
@@ -1038,9 +1078,9 @@ PLAN
 # Step 13 (import): Import workspace ACLs
 # ---------------------------------------------------------------------------
 step_import_workspace_acls() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace-acls
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --workspace-acls
 }
 
 plan_import_workspace_acls() {
@@ -1055,9 +1095,9 @@ PLAN
 # Step 14 (import): Import job templates
 # ---------------------------------------------------------------------------
 step_import_jobs() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --jobs
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --jobs
 }
 
 plan_import_jobs() {
@@ -1072,11 +1112,11 @@ PLAN
 # Step 15 (import): Import the Hive Metastore
 # ---------------------------------------------------------------------------
 step_import_metastore() {
-  metastore=()
-  if [[ -n "${CLUSTER_NAME}" ]]; then metastore=("${metastore[@]}" --cluster-name "${CLUSTER_NAME}"); fi
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --metastore "${metastore[@]}"
+metastore=()
+if [[ -n "${CLUSTER_NAME}" ]]; then metastore=("${metastore[@]}" --cluster-name "${CLUSTER_NAME}"); fi
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/import_db.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --metastore "${metastore[@]}"
 }
 
 plan_import_metastore() {
@@ -1143,15 +1183,17 @@ edit_distance() {
 # --list; an unknown STEP is a usage error that suggests the closest id.
 step_index() {
   local index best='' best_distance=1000
-  if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-    INDEX=$(($1 - 1))
-    return 0
-  fi
   for index in "${!STEP_IDS[@]}"; do
     if [[ ${STEP_IDS[index]} == "$1" ]]; then
       INDEX=${index}
       return 0
     fi
+  done
+  if [[ $1 =~ ^[1-9][0-9]{0,5}$ ]] && (($1 <= ${#STEP_IDS[@]})); then
+    INDEX=$(($1 - 1))
+    return 0
+  fi
+  for index in "${!STEP_IDS[@]}"; do
     edit_distance "$1" "${STEP_IDS[index]}"
     if ((DISTANCE < best_distance)); then
       best_distance=${DISTANCE}
@@ -1248,7 +1290,7 @@ run_group() {
   fi
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-    MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
+    MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}" \
       >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
@@ -1277,14 +1319,13 @@ run_group() {
 }
 
 run_step() {
-  local index=$1 function
+  local index=$1
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-  function=${CURRENT_STEP_ID//-/_}
   if ((DRY_RUN)); then
     say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
-    "plan_${function}"
+    "${PLAN_FUNCTIONS[index]}"
     CURRENT_STEP_ID=''
     return 0
   fi
@@ -1294,9 +1335,9 @@ run_step() {
     ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
-    run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+    run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
   else
-    "step_${function}"
+    "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1

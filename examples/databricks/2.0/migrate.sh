@@ -66,7 +66,7 @@ VALIDATE_SCRIPT=${VALIDATE_SCRIPT-}
 PHASE_IDS=('export' 'import' 'validate')
 readonly PHASE_REQUIRED=0
 
-# Steps in the order they run: id, phase and title of each.
+# Steps in the order they run: id, phase, title and functions of each.
 STEP_IDS=(
   'configure-source-profile'
   'install-tool'
@@ -97,6 +97,26 @@ STEP_TITLES=(
   'Export the target workspace'
   'Compare the source and target exports'
 )
+STEP_FUNCTIONS=(
+  step_configure_source_profile
+  step_install_tool
+  step_export_pipeline
+  step_update_account_id
+  step_configure_target_profile
+  step_import_pipeline
+  step_export_target
+  step_validate
+)
+PLAN_FUNCTIONS=(
+  plan_configure_source_profile
+  plan_install_tool
+  plan_export_pipeline
+  plan_update_account_id
+  plan_configure_target_profile
+  plan_import_pipeline
+  plan_export_target
+  plan_validate
+)
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1 1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0)
@@ -104,8 +124,11 @@ STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0)
 STEP_ENABLED_BY=('' '' '' 'UPDATE_ACCOUNT_ID' '' '' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '' '' '' '' '' '')
-# Steps with a cleanup, and the step whose completion ends it.
+# Steps with a cleanup: the step whose completion ends it ('' for the end of
+# the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
+)
+declare -A CLEANUP_FUNCTIONS=(
 )
 
 # ---------------------------------------------------------------------------
@@ -477,7 +500,7 @@ run_cleanups() {
   for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
-    if "cleanup_${id//-/_}"; then
+    if "${CLEANUP_FUNCTIONS[${id}]}"; then
       [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
     else
       warn "the cleanup of ${id} failed; check it by hand"
@@ -501,8 +524,11 @@ end_cleanups_until() {
 # whose effect is still in place.
 resume_cleanups() {
   local id
+  local until
   for id in "${!CLEANUP_UNTIL[@]}"; do
-    if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+    until=${CLEANUP_UNTIL[${id}]}
+    [[ -n ${COMPLETED[${id}]-} ]] || continue
+    if [[ -z ${until} || -z ${COMPLETED[${until}]-} ]]; then
       ACTIVE_CLEANUPS+=("${id}")
     fi
   done
@@ -924,9 +950,9 @@ PLAN
 # Step 3 (export): Export the source workspace with the pipeline
 # ---------------------------------------------------------------------------
 step_export_pipeline() {
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/migration_pipeline.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --session "${SESSION}" --use-checkpoint --num-parallel "${NUM_PARALLEL}" --retry-total "${RETRY_TOTAL}" --retry-backoff "${RETRY_BACKOFF}" --export-pipeline
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/migration_pipeline.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --session "${SESSION}" --use-checkpoint --num-parallel "${NUM_PARALLEL}" --retry-total "${RETRY_TOTAL}" --retry-backoff "${RETRY_BACKOFF}" --export-pipeline
 }
 
 plan_export_pipeline() {
@@ -941,16 +967,16 @@ PLAN
 # Step 4 (export): Update the AWS account id in the exported instance profiles
 # ---------------------------------------------------------------------------
 step_update_account_id() {
-  step_update_account_id_1
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}/${SESSION}" "${ssl[@]}" --use-checkpoint --old-account-id "${OLD_AWS_ACCT_ID}" --update-account-id "${NEW_AWS_ACCT_ID}"
+  step_update_account_id__action_1
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/export_db.py" --profile "${SRC_PROFILE}" --set-export-dir "${EXPORT_DIR}/${SESSION}" "${ssl[@]}" --use-checkpoint --old-account-id "${OLD_AWS_ACCT_ID}" --update-account-id "${NEW_AWS_ACCT_ID}"
 }
 
-step_update_account_id_1() {
+step_update_account_id__action_1() {
   local output
   output=$(
-    printf '%s\n' "${OLD_AWS_ACCT_ID:+old}${NEW_AWS_ACCT_ID:+new}"
+  printf '%s\n' "${OLD_AWS_ACCT_ID:+old}${NEW_AWS_ACCT_ID:+new}"
   ) || return 1
   expect_equal "${output}" 'oldnew' '--update-account-id yes needs --old-aws-acct-id and --new-aws-acct-id.'
 }
@@ -983,11 +1009,11 @@ PLAN
 # Step 6 (import): Import the workspace with the pipeline
 # ---------------------------------------------------------------------------
 step_import_pipeline() {
-  archive=()
-  if [[ "${ARCHIVE_MISSING}" == yes ]]; then archive=(--archive-missing); fi
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/migration_pipeline.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --session "${SESSION}" --use-checkpoint --num-parallel "${NUM_PARALLEL}" --retry-total "${RETRY_TOTAL}" --retry-backoff "${RETRY_BACKOFF}" --import-pipeline "${archive[@]}"
+archive=()
+if [[ "${ARCHIVE_MISSING}" == yes ]]; then archive=(--archive-missing); fi
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/migration_pipeline.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --session "${SESSION}" --use-checkpoint --num-parallel "${NUM_PARALLEL}" --retry-total "${RETRY_TOTAL}" --retry-backoff "${RETRY_BACKOFF}" --import-pipeline "${archive[@]}"
 }
 
 plan_import_pipeline() {
@@ -1004,11 +1030,11 @@ PLAN
 # Step 7 (validate): Export the target workspace
 # ---------------------------------------------------------------------------
 step_export_target() {
-  cluster=()
-  if [[ -n "${CLUSTER_NAME}" ]]; then cluster=(--cluster-name "${CLUSTER_NAME}"); fi
-  ssl=()
-  if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
-  python3 "${TOOL_DIR}/migration_pipeline.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --session "${DST_SESSION}" --use-checkpoint --num-parallel "${NUM_PARALLEL}" --retry-total "${RETRY_TOTAL}" --retry-backoff "${RETRY_BACKOFF}" --export-pipeline "${cluster[@]}"
+cluster=()
+if [[ -n "${CLUSTER_NAME}" ]]; then cluster=(--cluster-name "${CLUSTER_NAME}"); fi
+ssl=()
+if [[ "${NO_SSL_VERIFICATION}" == yes ]]; then ssl=(--no-ssl-verification); export REQUESTS_CA_BUNDLE="" CURL_CA_BUNDLE=""; fi
+python3 "${TOOL_DIR}/migration_pipeline.py" --profile "${DST_PROFILE}" --set-export-dir "${EXPORT_DIR}" "${ssl[@]}" --session "${DST_SESSION}" --use-checkpoint --num-parallel "${NUM_PARALLEL}" --retry-total "${RETRY_TOTAL}" --retry-backoff "${RETRY_BACKOFF}" --export-pipeline "${cluster[@]}"
 }
 
 plan_export_target() {
@@ -1088,15 +1114,17 @@ edit_distance() {
 # --list; an unknown STEP is a usage error that suggests the closest id.
 step_index() {
   local index best='' best_distance=1000
-  if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-    INDEX=$(($1 - 1))
-    return 0
-  fi
   for index in "${!STEP_IDS[@]}"; do
     if [[ ${STEP_IDS[index]} == "$1" ]]; then
       INDEX=${index}
       return 0
     fi
+  done
+  if [[ $1 =~ ^[1-9][0-9]{0,5}$ ]] && (($1 <= ${#STEP_IDS[@]})); then
+    INDEX=$(($1 - 1))
+    return 0
+  fi
+  for index in "${!STEP_IDS[@]}"; do
     edit_distance "$1" "${STEP_IDS[index]}"
     if ((DISTANCE < best_distance)); then
       best_distance=${DISTANCE}
@@ -1193,7 +1221,7 @@ run_group() {
   fi
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-    MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
+    MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}" \
       >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
@@ -1222,14 +1250,13 @@ run_group() {
 }
 
 run_step() {
-  local index=$1 function
+  local index=$1
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-  function=${CURRENT_STEP_ID//-/_}
   if ((DRY_RUN)); then
     say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
-    "plan_${function}"
+    "${PLAN_FUNCTIONS[index]}"
     CURRENT_STEP_ID=''
     return 0
   fi
@@ -1239,9 +1266,9 @@ run_step() {
     ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
-    run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+    run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
   else
-    "step_${function}"
+    "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1

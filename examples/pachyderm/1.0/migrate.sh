@@ -64,7 +64,7 @@ WAIT_TIMEOUT=${WAIT_TIMEOUT-}
 PHASE_IDS=('old-cluster' 'new-cluster' 'retire')
 readonly PHASE_REQUIRED=1
 
-# Steps in the order they run: id, phase and title of each.
+# Steps in the order they run: id, phase, title and functions of each.
 STEP_IDS=(
   'watch-pods'
   'stop-pipelines'
@@ -113,6 +113,38 @@ STEP_TITLES=(
   'Scale the old pachd to zero'
   'Reconfigure the new cluster'
 )
+STEP_FUNCTIONS=(
+  step_watch_pods
+  step_stop_pipelines
+  step_pause_data_loaders
+  step_close_pachd_port
+  step_extract_backup
+  step_clone_bucket
+  step_start_pipelines
+  step_reopen_pachd_port
+  step_resume_data_loaders
+  step_deploy_new_cluster
+  step_restore_backup
+  step_load_from_checkpoint
+  step_disable_old_cluster
+  step_reconfigure_new_cluster
+)
+PLAN_FUNCTIONS=(
+  plan_watch_pods
+  plan_stop_pipelines
+  plan_pause_data_loaders
+  plan_close_pachd_port
+  plan_extract_backup
+  plan_clone_bucket
+  plan_start_pipelines
+  plan_reopen_pachd_port
+  plan_resume_data_loaders
+  plan_deploy_new_cluster
+  plan_restore_backup
+  plan_load_from_checkpoint
+  plan_disable_old_cluster
+  plan_reconfigure_new_cluster
+)
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1 1 1 1 1 1 1 1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0)
@@ -120,8 +152,11 @@ STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0)
 STEP_ENABLED_BY=('' '' '' 'PAUSE_DATA_LOADING' '' '' '' 'PAUSE_DATA_LOADING' '' '' '' '' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '' '' 'backup' 'backup' '' '' '' '' '' '' '' '')
-# Steps with a cleanup, and the step whose completion ends it.
+# Steps with a cleanup: the step whose completion ends it ('' for the end of
+# the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
+)
+declare -A CLEANUP_FUNCTIONS=(
 )
 
 # ---------------------------------------------------------------------------
@@ -493,7 +528,7 @@ run_cleanups() {
   for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
-    if "cleanup_${id//-/_}"; then
+    if "${CLEANUP_FUNCTIONS[${id}]}"; then
       [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
     else
       warn "the cleanup of ${id} failed; check it by hand"
@@ -517,8 +552,11 @@ end_cleanups_until() {
 # whose effect is still in place.
 resume_cleanups() {
   local id
+  local until
   for id in "${!CLEANUP_UNTIL[@]}"; do
-    if [[ -n ${COMPLETED[${id}]-} ]] && [[ -z ${COMPLETED[${CLEANUP_UNTIL[${id}]}]-} ]]; then
+    until=${CLEANUP_UNTIL[${id}]}
+    [[ -n ${COMPLETED[${id}]-} ]] || continue
+    if [[ -z ${until} || -z ${COMPLETED[${until}]-} ]]; then
       ACTIVE_CLEANUPS+=("${id}")
     fi
   done
@@ -890,58 +928,58 @@ preflight_tools() {
 preflight_checks() {
   say "  ok: required tools are on PATH"
   if phase_selected old-cluster; then
-    preflight_check 'kubectl talks to the old cluster' preflight_old_cluster_1
+    preflight_check 'kubectl talks to the old cluster' preflight_old_cluster__check_1
   fi
   if phase_selected old-cluster; then
-    preflight_check 'pachctl talks to the old Pachyderm cluster' preflight_old_cluster_2
+    preflight_check 'pachctl talks to the old Pachyderm cluster' preflight_old_cluster__check_2
   fi
   if phase_selected new-cluster; then
-    preflight_check 'kubectl talks to the new cluster' preflight_new_cluster_1
+    preflight_check 'kubectl talks to the new cluster' preflight_new_cluster__check_1
   fi
   if phase_selected new-cluster; then
-    preflight_check 'pachctl talks to the new Pachyderm cluster' preflight_new_cluster_2
+    preflight_check 'pachctl talks to the new Pachyderm cluster' preflight_new_cluster__check_2
   fi
   if phase_selected retire; then
-    preflight_check 'kubectl talks to the old cluster' preflight_retire_1
+    preflight_check 'kubectl talks to the old cluster' preflight_retire__check_1
   fi
 }
 
-preflight_old_cluster_1() {
+preflight_old_cluster__check_1() {
   local output
   output=$(
-    kubectl config current-context
+  kubectl config current-context
   ) || return 1
   expect_equal "${output}" "${KUBE_CONTEXT}" "kubectl's current context is not the old cluster's: switch with \`kubectl config use-context\` or correct --kube-context."
 }
 
-preflight_old_cluster_2() {
+preflight_old_cluster__check_2() {
   local output
   output=$(
-    pachctl config get active-context
+  pachctl config get active-context
   ) || return 1
   expect_equal "${output}" "${PACH_CONTEXT}" "pachctl's active context is not the old cluster's: switch with \`pachctl config set active-context\` or correct --pach-context."
 }
 
-preflight_new_cluster_1() {
+preflight_new_cluster__check_1() {
   local output
   output=$(
-    kubectl config current-context
+  kubectl config current-context
   ) || return 1
   expect_equal "${output}" "${NEW_KUBE_CONTEXT}" "kubectl's current context is not the new cluster's: switch with \`kubectl config use-context\` or correct --new-kube-context."
 }
 
-preflight_new_cluster_2() {
+preflight_new_cluster__check_2() {
   local output
   output=$(
-    pachctl config get active-context
+  pachctl config get active-context
   ) || return 1
   expect_equal "${output}" "${NEW_PACH_CONTEXT}" "pachctl's active context is not the new cluster's: switch with \`pachctl config set active-context\` or correct --new-pach-context."
 }
 
-preflight_retire_1() {
+preflight_retire__check_1() {
   local output
   output=$(
-    kubectl config current-context
+  kubectl config current-context
   ) || return 1
   expect_equal "${output}" "${KUBE_CONTEXT}" "kubectl's current context is not the old cluster's: switch with \`kubectl config use-context\` or correct --kube-context."
 }
@@ -963,13 +1001,13 @@ PLAN
 # Step 2 (old-cluster): Stop every pipeline
 # ---------------------------------------------------------------------------
 step_stop_pipelines() {
-  pachctl list pipeline --raw \
-    | jq -r '.pipeline.name' \
-    | xargs -P3 -n1 -I{} pachctl stop pipeline {}
-  wait_until 'every pipeline to be paused' "${WAIT_TIMEOUT}" 5 step_stop_pipelines_2
+pachctl list pipeline --raw \
+  | jq -r '.pipeline.name' \
+  | xargs -P3 -n1 -I{} pachctl stop pipeline {}
+  wait_until 'every pipeline to be paused' "${WAIT_TIMEOUT}" 5 step_stop_pipelines__action_2
 }
 
-step_stop_pipelines_2() {
+step_stop_pipelines__action_2() {
   [[ -z "$(pachctl list pipeline --raw | jq -r 'select(.state != "PIPELINE_PAUSED") | .pipeline.name')" ]]
 }
 
@@ -1000,18 +1038,18 @@ PLAN
 # Step 4 (old-cluster): Move pachd to port 30649
 # ---------------------------------------------------------------------------
 step_close_pachd_port() {
-  step_close_pachd_port_1
-  mkdir -p "${WORK_DIR}"
-  kubectl get svc/pachd --namespace "${NAMESPACE}" -o json >"${WORK_DIR}/pachd_service_backup_30650.json"
-  kubectl get svc/pachd --namespace "${NAMESPACE}" -o json | sed 's/30650/30649/g' | kubectl apply -f -
-  pachctl config update context "$(pachctl config get active-context)" --pachd-address="${PACHD_HOST}:30649"
-  pachctl version
+  step_close_pachd_port__action_1
+mkdir -p "${WORK_DIR}"
+kubectl get svc/pachd --namespace "${NAMESPACE}" -o json >"${WORK_DIR}/pachd_service_backup_30650.json"
+kubectl get svc/pachd --namespace "${NAMESPACE}" -o json | sed 's/30650/30649/g' | kubectl apply -f -
+pachctl config update context "$(pachctl config get active-context)" --pachd-address="${PACHD_HOST}:30649"
+pachctl version
 }
 
-step_close_pachd_port_1() {
+step_close_pachd_port__action_1() {
   local output
   output=$(
-    printf '%s\n' "${PACHD_HOST}"
+  printf '%s\n' "${PACHD_HOST}"
   ) || return 1
   expect_nonempty "${output}" '--pause-data-loading yes needs --pachd-host: the cluster IP or host name at which you reach pachd.'
 }
@@ -1033,12 +1071,12 @@ PLAN
 # Step 5 (old-cluster): Extract a backup without objects
 # ---------------------------------------------------------------------------
 step_extract_backup() {
-  if [[ -n "${BACKUP_URL}" ]]; then
-    pachctl extract --no-objects --url "${BACKUP_URL}"
-  else
-    mkdir -p "${WORK_DIR}"
-    pachctl extract --no-objects >"${WORK_DIR}/pachyderm-backup"
-  fi
+if [[ -n "${BACKUP_URL}" ]]; then
+  pachctl extract --no-objects --url "${BACKUP_URL}"
+else
+  mkdir -p "${WORK_DIR}"
+  pachctl extract --no-objects >"${WORK_DIR}/pachyderm-backup"
+fi
 }
 
 plan_extract_backup() {
@@ -1071,16 +1109,16 @@ PLAN
 # Step 7 (old-cluster): Start every pipeline
 # ---------------------------------------------------------------------------
 step_start_pipelines() {
-  pachctl list pipeline --raw \
-    | jq -r '.pipeline.name' \
-    | xargs -P3 -n1 -I{} pachctl start pipeline {}
-  step_start_pipelines_2
+pachctl list pipeline --raw \
+  | jq -r '.pipeline.name' \
+  | xargs -P3 -n1 -I{} pachctl start pipeline {}
+  step_start_pipelines__action_2
 }
 
-step_start_pipelines_2() {
+step_start_pipelines__action_2() {
   local output
   output=$(
-    pachctl list pipeline --raw | jq -r 'select(.state == "PIPELINE_PAUSED") | .pipeline.name'
+  pachctl list pipeline --raw | jq -r 'select(.state == "PIPELINE_PAUSED") | .pipeline.name'
   ) || return 1
   expect_empty "${output}" "These pipelines are still paused: start them with \`pachctl start pipeline NAME\`."
 }
@@ -1099,18 +1137,18 @@ PLAN
 # Step 8 (old-cluster): Move pachd back to port 30650
 # ---------------------------------------------------------------------------
 step_reopen_pachd_port() {
-  step_reopen_pachd_port_1
-  mkdir -p "${WORK_DIR}"
-  kubectl get svc/pachd --namespace "${NAMESPACE}" -o json >"${WORK_DIR}/pachd_service_backup_30649.json"
-  kubectl get svc/pachd --namespace "${NAMESPACE}" -o json | sed 's/30649/30650/g' | kubectl apply -f -
-  pachctl config update context "$(pachctl config get active-context)" --pachd-address="${PACHD_HOST}:30650"
-  pachctl version
+  step_reopen_pachd_port__action_1
+mkdir -p "${WORK_DIR}"
+kubectl get svc/pachd --namespace "${NAMESPACE}" -o json >"${WORK_DIR}/pachd_service_backup_30649.json"
+kubectl get svc/pachd --namespace "${NAMESPACE}" -o json | sed 's/30649/30650/g' | kubectl apply -f -
+pachctl config update context "$(pachctl config get active-context)" --pachd-address="${PACHD_HOST}:30650"
+pachctl version
 }
 
-step_reopen_pachd_port_1() {
+step_reopen_pachd_port__action_1() {
   local output
   output=$(
-    printf '%s\n' "${PACHD_HOST}"
+  printf '%s\n' "${PACHD_HOST}"
   ) || return 1
   expect_nonempty "${output}" '--pause-data-loading yes needs --pachd-host: the cluster IP or host name at which you reach pachd.'
 }
@@ -1146,18 +1184,18 @@ PLAN
 # ---------------------------------------------------------------------------
 step_deploy_new_cluster() {
   manual_step "Deploy the new Pachyderm version (--pach-version) in a new namespace, on the bucket cloned by \`clone-bucket\` (--clone-bucket), and point the pachctl context named by --new-pach-context at it."
-  wait_until 'the new pachd to answer' "${WAIT_TIMEOUT}" 5 step_deploy_new_cluster_2
-  step_deploy_new_cluster_3
+  wait_until 'the new pachd to answer' "${WAIT_TIMEOUT}" 5 step_deploy_new_cluster__action_2
+  step_deploy_new_cluster__action_3
 }
 
-step_deploy_new_cluster_2() {
+step_deploy_new_cluster__action_2() {
   pachctl version >/dev/null
 }
 
-step_deploy_new_cluster_3() {
+step_deploy_new_cluster__action_3() {
   local output
   output=$(
-    pachctl version | awk '$1 == "pachd" { print $2 }'
+  pachctl version | awk '$1 == "pachd" { print $2 }'
   ) || return 1
   expect_equal "${output}" "${PACH_VERSION}" 'The new pachd does not report the version given with --pach-version: check the deployment and the pachctl context.'
 }
@@ -1176,11 +1214,11 @@ PLAN
 # Step 11 (new-cluster): Restore the backup
 # ---------------------------------------------------------------------------
 step_restore_backup() {
-  if [[ -n "${BACKUP_URL}" ]]; then
-    pachctl restore --url "${BACKUP_URL}"
-  else
-    pachctl restore <"${WORK_DIR}/pachyderm-backup"
-  fi
+if [[ -n "${BACKUP_URL}" ]]; then
+  pachctl restore --url "${BACKUP_URL}"
+else
+  pachctl restore <"${WORK_DIR}/pachyderm-backup"
+fi
 }
 
 plan_restore_backup() {
@@ -1288,15 +1326,17 @@ edit_distance() {
 # --list; an unknown STEP is a usage error that suggests the closest id.
 step_index() {
   local index best='' best_distance=1000
-  if [[ $1 =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= ${#STEP_IDS[@]})); then
-    INDEX=$(($1 - 1))
-    return 0
-  fi
   for index in "${!STEP_IDS[@]}"; do
     if [[ ${STEP_IDS[index]} == "$1" ]]; then
       INDEX=${index}
       return 0
     fi
+  done
+  if [[ $1 =~ ^[1-9][0-9]{0,5}$ ]] && (($1 <= ${#STEP_IDS[@]})); then
+    INDEX=$(($1 - 1))
+    return 0
+  fi
+  for index in "${!STEP_IDS[@]}"; do
     edit_distance "$1" "${STEP_IDS[index]}"
     if ((DISTANCE < best_distance)); then
       best_distance=${DISTANCE}
@@ -1393,7 +1433,7 @@ run_group() {
   fi
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-    MIGRATE_STEP_ID=${STEP_IDS[index]} "step_${STEP_IDS[index]//-/_}" \
+    MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}" \
       >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
@@ -1422,14 +1462,13 @@ run_group() {
 }
 
 run_step() {
-  local index=$1 function
+  local index=$1
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
-  function=${CURRENT_STEP_ID//-/_}
   if ((DRY_RUN)); then
     say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
-    "plan_${function}"
+    "${PLAN_FUNCTIONS[index]}"
     CURRENT_STEP_ID=''
     return 0
   fi
@@ -1439,9 +1478,9 @@ run_step() {
     ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
-    run_with_retries "step_${function}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
+    run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
   else
-    "step_${function}"
+    "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1

@@ -1,0 +1,98 @@
+import Model
+
+extension BashTranslator {
+  /// `resolve_run_files`: the state file and the log default to the
+  /// procedure's state folder, e.g. `${WORK_DIR}/cml.state`.
+  mutating func addRunFiles() {
+    let folder = procedure.stateFolder
+    let names = ScriptOptionNames.self
+    nodes.append(
+      .function(
+        name: Contract.resolveRunFiles,
+        body: [
+          .statement([
+            .code("[[ -n ${\(names.stateFile)} ]] ||"),
+            .assignment(names.stateFile, .template(Template("\(folder)/\(procedure.id).state"))),
+          ]),
+          .statement([
+            .code("[[ -n ${\(names.logFile)} ]] ||"),
+            .assignment(names.logFile, .template(Template("\(folder)/\(procedure.id).log"))),
+          ]),
+        ]))
+    nodes.append(.blank)
+  }
+
+  /// `preflight_tools` and `preflight_checks`: the tools each selected
+  /// phase runs must be on PATH, then the phase's declared context checks
+  /// must pass; otherwise exit 3.
+  mutating func addPreflight() {
+    addRunFiles()
+    var tools: [ScriptNode] = [.statement([.code("local -a tools=(\"${RUNTIME_TOOLS[@]}\")")])]
+    for phase in procedure.phases {
+      let phaseTools = procedure.tools(in: [phase])
+      guard !phaseTools.isEmpty else { continue }
+      let words = phaseTools.map { tool -> String in
+        BashRenderer.spell(tool.hasPrefix("${") ? .template(Template(tool)) : .literal(tool))
+      }
+      tools.append(
+        .block(
+          opening: [.code("if \(phaseCondition([phase.id])); then")],
+          body: [.statement([.code("tools+=(\(words.joined(separator: " ")))")])],
+          closing: "fi"))
+    }
+    tools.append(.statement([.code(Contract.requireTools), .code("\"${tools[@]}\"")]))
+    nodes.append(.function(name: Contract.preflightTools, body: tools))
+    nodes.append(.blank)
+    var checks: [ScriptNode] = [
+      .statement([.code(Contract.say), .interpolated([.text("  ok: required tools are on PATH")])])
+    ]
+    for phase in procedure.phases {
+      for (index, check) in phase.preflight.enumerated() {
+        let function = Contract.preflightFunction(phase: phase.id, index: index + 1)
+        checks.append(
+          .block(
+            opening: [.code("if \(phaseCondition([phase.id])); then")],
+            body: [
+              .statement([
+                .code(Contract.preflightCheck), .literal(check.description), .code(function),
+              ])
+            ], closing: "fi"))
+      }
+    }
+    nodes.append(.function(name: Contract.preflightChecks, body: checks))
+    nodes.append(.blank)
+    for phase in procedure.phases {
+      for (index, check) in phase.preflight.enumerated() {
+        addCheckFunction(Contract.preflightFunction(phase: phase.id, index: index + 1), check)
+      }
+    }
+  }
+
+  /// A function that runs the check's command and tests its output,
+  /// returning non-zero (after saying why) when the expectation is not met.
+  mutating func addCheckFunction(_ name: String, _ check: OutputCheck) {
+    nodes.append(
+      .function(
+        name: name,
+        body: [
+          .statement([.code("local output")]),
+          .statement([.code("output=$(")]),
+          .userShell(check.command),
+          .statement([.code(") || return 1")]),
+          .statement(expectationTest(check)),
+        ]))
+    nodes.append(.blank)
+  }
+
+  func expectationTest(_ check: OutputCheck) -> [ShellWord] {
+    let output = ShellWord.variable("output")
+    let failure = ShellWord.literal(check.failure)
+    switch check.expectation {
+    case .empty: return [.code(Contract.expectEmpty), output, failure]
+    case .nonEmpty: return [.code(Contract.expectNonEmpty), output, failure]
+    case .equals(let text): return [.code(Contract.expectEqual), output, .literal(text), failure]
+    case .equalsParameter(let name):
+      return [.code(Contract.expectEqual), output, .variable(name), failure]
+    }
+  }
+}
