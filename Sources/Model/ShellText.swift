@@ -91,8 +91,7 @@ struct ShellScanner {
       case "#" where commandPosition || isWordBoundaryBefore():
         while let next = current, next != "\n" { index += 1 }
       case "<", ">":
-        scanRedirection()
-        nextIsRedirectTarget = true
+        nextIsRedirectTarget = scanRedirection()
       default:
         let start = index
         let word = scanWord()
@@ -208,8 +207,9 @@ struct ShellScanner {
     }
   }
 
-  /// `<`, `>`, `>>`, `2>&1`, `<<EOF`, `<<-'EOF'`, `<<<`.
-  private mutating func scanRedirection() {
+  /// `<`, `>`, `>>`, `2>&1`, `<<EOF`, `<<-'EOF'`, `<<<`. Returns whether a
+  /// target word follows (a here-document's delimiter is read here).
+  private mutating func scanRedirection() -> Bool {
     if current == "<" && peek(1) == "<" && peek(2) != "<" {
       index += 2
       if current == "-" { index += 1 }
@@ -218,12 +218,16 @@ struct ShellScanner {
       let word = scanWord()
       let quoted = text[start..<index].contains { $0 == "'" || $0 == "\"" || $0 == "\\" }
       if let delimiter = word.literal { pendingHeredocs.append((delimiter, !quoted)) }
-      return
+      return false
     }
     while let scalar = current, scalar == "<" || scalar == ">" || scalar == "&" { index += 1 }
     if let scalar = current, ("0"..."9").contains(scalar) || scalar == "-" {
-      if peek(1) == nil || [" ", "\n", ";", ")"].contains(peek(1)!) { index += 1 }
+      if peek(1) == nil || [" ", "\n", ";", ")"].contains(peek(1)!) {
+        index += 1
+        return false
+      }
     }
+    return true
   }
 
   private mutating func skipHeredocBodies() {

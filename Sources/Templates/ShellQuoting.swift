@@ -91,7 +91,11 @@ public enum ShellQuoting {
   /// A here-document delimiter that no line of `body` equals: `base`, or
   /// `base_1`, `base_2`, ...
   static func delimiter(_ base: String, avoiding body: String) -> String {
-    let lines = Set(body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    // Split on the scalar: as Characters, "\r\n" is one and would hide a line.
+    let lines = Set(
+      body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
+        String(String.UnicodeScalarView($0))
+      })
     var candidate = base
     var counter = 0
     while lines.contains(candidate) {
