@@ -12,7 +12,7 @@ public enum CommandError: Error, Equatable {
   case invalidProcedure(String, diagnostics: [String])
   case cannotWrite(path: String, reason: String)
   case cannotRead(path: String, reason: String)
-  case invalidFile(path: String, reason: String)
+  case invalidFile(path: String, problem: ProcedureFileProblem)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate.
   public var status: Int32 {
@@ -52,8 +52,8 @@ public enum CommandError: Error, Equatable {
       return "cannot write \(path): \(reason)"
     case .cannotRead(let path, let reason):
       return "cannot read \(path): \(reason)"
-    case .invalidFile(let path, let reason):
-      return "\(path): \(reason)"
+    case .invalidFile(let path, let problem):
+      return "\(path): \(problem)"
     }
   }
 

@@ -35,7 +35,9 @@ enum FileSystem {
     }
   }
 
-  static func read(_ path: String) throws(CommandError) -> String {
+  /// The bytes of the file at `path`, exactly as they are: a reader decides
+  /// what invalid UTF-8 means, rather than having it replaced here.
+  static func read(_ path: String) throws(CommandError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .cannotRead(path: path, reason: "no such file")
@@ -44,7 +46,7 @@ enum FileSystem {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .cannotRead(path: path, reason: "permission denied or unreadable")
     }
-    return String(decoding: data, as: UTF8.self)
+    return Array(data)
   }
 
   static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
