@@ -12,6 +12,8 @@ public enum CommandError: Error, Equatable {
   case invalidProcedure(String, diagnostics: [String])
   case cannotWrite(path: String, reason: String)
   case cannotRead(path: String, reason: String)
+  /// Standard output or standard error could not be written.
+  case cannotWriteStream(String, reason: String)
   case invalidFile(path: String, problem: ProcedureFileProblem)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate.
@@ -52,6 +54,8 @@ public enum CommandError: Error, Equatable {
       return "cannot write \(path): \(reason)"
     case .cannotRead(let path, let reason):
       return "cannot read \(path): \(reason)"
+    case .cannotWriteStream(let stream, let reason):
+      return "cannot write to \(stream): \(reason); the output is incomplete"
     case .invalidFile(let path, let problem):
       return "\(path): \(problem)"
     }
