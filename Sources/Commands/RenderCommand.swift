@@ -10,6 +10,9 @@ enum RenderCommand: Command {
     file as a bash script (default), a markdown runbook or JSON, to standard
     output or to PATH. A script written to PATH is executable. A procedure
     with lint errors is not rendered; the errors are printed.
+
+    PATH is replaced atomically, and only if it is a regular file (or does
+    not exist yet); a symbolic link is written through to its target.
     """
 
   static let formats = ["bash", "markdown", "json"]
