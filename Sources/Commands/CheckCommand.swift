@@ -30,11 +30,12 @@ enum CheckCommand: Command {
         continue
       }
       let actual = try FileSystem.read(path)
-      if actual != file.contents {
+      if !actual.elementsEqual(file.contents.utf8) {
         output.print("differs: \(path)")
         output.write(
           LineDiff.unified(
-            from: actual, to: file.contents, oldName: path, newName: "\(path) (from the model)"))
+            from: String(decoding: actual, as: UTF8.self), to: file.contents, oldName: path,
+            newName: "\(path) (from the model)"))
         problems += 1
       } else if file.isExecutable && !FileSystem.isExecutable(path) {
         output.print("not executable: \(path)")

@@ -10,14 +10,19 @@ public enum CommandError: Error, Equatable {
   case unknownProcedure(String, suggestion: String?)
   case unknownVersion(id: String, version: String, available: [String])
   case invalidProcedure(String, diagnostics: [String])
+  /// A rendered script bash cannot parse, with bash's first message.
+  case unparseableScript(String, file: String, bashError: String)
   case cannotWrite(path: String, reason: String)
   case cannotRead(path: String, reason: String)
-  case invalidFile(path: String, reason: String)
+  /// Standard output or standard error could not be written.
+  case cannotWriteStream(String, reason: String)
+  case invalidFile(path: String, problem: ProcedureFileProblem)
 
-  /// 2 for usage and file errors, 1 for a procedure that does not validate.
+  /// 2 for usage and file errors, 1 for a procedure that does not validate
+  /// or renders to a script bash cannot parse.
   public var status: Int32 {
     switch self {
-    case .invalidProcedure: 1
+    case .invalidProcedure, .unparseableScript: 1
     default: 2
     }
   }
@@ -48,12 +53,17 @@ public enum CommandError: Error, Equatable {
       return
         "\(reference) has lint errors and was not rendered (run gen-migration lint \(reference)):\n"
         + diagnostics.joined(separator: "\n")
+    case .unparseableScript(let reference, let file, let error):
+      return
+        "\(reference): bash cannot parse the generated \(file) (\(error)), so nothing was written or printed; lint found no error, so this is a gen-migration bug: please report it with the procedure"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
     case .cannotRead(let path, let reason):
       return "cannot read \(path): \(reason)"
-    case .invalidFile(let path, let reason):
-      return "\(path): \(reason)"
+    case .cannotWriteStream(let stream, let reason):
+      return "cannot write to \(stream): \(reason); the output is incomplete"
+    case .invalidFile(let path, let problem):
+      return "\(path): \(problem)"
     }
   }
 

@@ -6,36 +6,97 @@ import Foundation
   import Darwin
 #endif
 
-/// The CLI's only contact with the disk. Writes go to a temporary file in the
-/// destination's folder and are renamed into place, so an existing good file
-/// is never replaced by a partial one.
+/// The CLI's only contact with the disk. A write goes to a temporary file in
+/// the destination's folder, is flushed to the disk (`fsync`) and renamed
+/// into place, so the destination holds either its old contents or all of
+/// the new ones: a full disk or any other error leaves it untouched and
+/// removes the temporary file. Only regular files are replaced: a device,
+/// FIFO, socket or folder at the path is refused. A symbolic link is written
+/// through: its final target is replaced, in the target's folder, and the
+/// link stays a link.
 enum FileSystem {
   static func write(_ contents: String, to path: String, executable: Bool) throws(CommandError) {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw .cannotWrite(
         path: path, reason: "cannot create its folder \(folder.path): \(reason(error))")
     }
-    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
-    do {
-      try Data(contents.utf8).write(to: temporary)
-      try FileManager.default.setAttributes(
-        [.posixPermissions: executable ? 0o755 : 0o644], ofItemAtPath: temporary.path)
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .cannotWrite(path: path, reason: reason(error))
+    let destination = try regularDestination(of: path)
+    let name = (destination as NSString).lastPathComponent
+    let targetFolder = (destination as NSString).deletingLastPathComponent
+    var template = Array(
+      ((targetFolder.isEmpty ? "." : targetFolder) + "/.\(name).XXXXXX.partial").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 8) }
+    guard descriptor >= 0 else {
+      throw .cannotWrite(path: path, reason: Descriptor.reason(errno))
     }
-    if rename(temporary.path, url.path) != 0 {
-      let message = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw .cannotWrite(path: path, reason: message)
+    let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    var failure = Descriptor.writeAll(contents, to: descriptor)
+    if failure == nil, fchmod(descriptor, executable ? 0o755 : 0o644) != 0 {
+      failure = Descriptor.reason(errno)
+    }
+    if failure == nil, fsync(descriptor) != 0 { failure = Descriptor.reason(errno) }
+    if close(descriptor) != 0, failure == nil { failure = Descriptor.reason(errno) }
+    if failure == nil, rename(temporary, destination) != 0 { failure = Descriptor.reason(errno) }
+    if let failure {
+      unlink(temporary)
+      throw .cannotWrite(path: path, reason: failure)
+    }
+    syncFolder(targetFolder.isEmpty ? "." : targetFolder)
+  }
+
+  /// The regular file a write to `path` replaces (which may not exist yet):
+  /// `path`, or the file its chain of symbolic links ends at.
+  static func regularDestination(of path: String) throws(CommandError) -> String {
+    var current = path
+    for _ in 0..<32 {
+      var info = stat()
+      guard lstat(current, &info) == 0 else { return current }
+      let type = info.st_mode & mode_t(S_IFMT)
+      if type == mode_t(S_IFREG) { return current }
+      guard type == mode_t(S_IFLNK) else {
+        let what = describe(fileType: type)
+        let prefix = current == path ? "it is" : "it links to \(current), which is"
+        throw .cannotWrite(
+          path: path, reason: "\(prefix) \(what), not a regular file; give the path of a file")
+      }
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(current, &buffer, Int(PATH_MAX))
+      guard count >= 0 else { throw .cannotWrite(path: path, reason: Descriptor.reason(errno)) }
+      let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      current =
+        target.hasPrefix("/")
+        ? target
+        : ((current as NSString).deletingLastPathComponent as NSString)
+          .appendingPathComponent(target)
+    }
+    throw .cannotWrite(path: path, reason: "too many levels of symbolic links")
+  }
+
+  private static func describe(fileType type: mode_t) -> String {
+    switch type {
+    case mode_t(S_IFDIR): "a directory"
+    case mode_t(S_IFCHR): "a character device"
+    case mode_t(S_IFBLK): "a block device"
+    case mode_t(S_IFIFO): "a FIFO (named pipe)"
+    case mode_t(S_IFSOCK): "a socket"
+    default: "an unusual kind of file"
     }
   }
 
-  static func read(_ path: String) throws(CommandError) -> String {
+  /// Flushes a folder's entries, so a rename survives a crash; best effort.
+  private static func syncFolder(_ folder: String) {
+    let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+    guard descriptor >= 0 else { return }
+    _ = fsync(descriptor)
+    _ = close(descriptor)
+  }
+
+  /// The bytes of the file at `path`, exactly as they are: a reader decides
+  /// what invalid UTF-8 means, rather than having it replaced here.
+  static func read(_ path: String) throws(CommandError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw .cannotRead(path: path, reason: "no such file")
@@ -44,7 +105,7 @@ enum FileSystem {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .cannotRead(path: path, reason: "permission denied or unreadable")
     }
-    return String(decoding: data, as: UTF8.self)
+    return Array(data)
   }
 
   static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }

@@ -10,7 +10,7 @@ enum GenerateCommand: Command {
     Writes every procedure version of the catalog (or of the given procedure
     JSON files) to DIR/ID/VERSION/migrate.sh (executable) and
     DIR/ID/VERSION/README.md. DIR defaults to examples. Nothing is written
-    when any procedure has lint errors.
+    when any procedure has lint errors or renders a script bash cannot parse.
     """
 
   static func run(_ arguments: [String], catalog: [Procedure], output: inout Output)
@@ -37,9 +37,16 @@ enum GenerateCommand: Command {
       "wrote \(files.count) files for \(procedures.count) procedure versions to \(folder)")
   }
 
-  /// What generate writes, after every procedure has validated.
+  /// What generate writes, after every procedure has validated and every
+  /// script parses.
   static func expectedFiles(_ catalog: [Procedure]) throws(CommandError) -> [RenderedFile] {
     for procedure in catalog { try ProcedureLookup.requireValid(procedure) }
-    return catalog.flatMap { Outputs.files(for: $0, in: catalog) }
+    var files: [RenderedFile] = []
+    for procedure in catalog {
+      let rendered = Outputs.files(for: procedure, in: catalog)
+      try ScriptGate.requireParseable(rendered, of: procedure.reference)
+      files += rendered
+    }
+    return files
   }
 }

@@ -5,6 +5,10 @@ import Model
 /// `cml@1.0`) or a procedure JSON file, as `render --format json` writes.
 /// An argument ending in `.json` or naming a path is a file.
 public enum ProcedureInput {
+  /// Keys allowed at the top level beside the procedure's own: `$schema`
+  /// names the JSON schema an editor checks the file against.
+  static let topLevelExtras: Set<String> = ["$schema"]
+
   static func isFile(_ argument: String) -> Bool {
     argument.hasSuffix(".json") || argument.contains("/")
   }
@@ -17,67 +21,80 @@ public enum ProcedureInput {
 
   /// Decodes a procedure, or says in one line what is wrong and where.
   public static func decode(_ text: String, file: String) throws(CommandError) -> Procedure {
-    if let problem = JSONSyntax.firstProblem(in: text) {
-      throw .invalidFile(
-        path: file,
-        reason:
-          "not valid JSON at line \(problem.line), column \(problem.column): \(problem.reason)")
-    }
-    let data = Data(text.utf8)
-    if let header = try? JSONDecoder().decode(FormatHeader.self, from: data),
-      let version = header.formatVersion, version > Procedure.currentFormatVersion
-    {
-      throw .invalidFile(
-        path: file,
-        reason:
-          "written in procedure format \(version), newer than this gen-migration reads (\(Procedure.currentFormatVersion)); use a newer gen-migration"
-      )
-    }
+    try decode(Array(text.utf8), file: file)
+  }
+
+  /// Decodes a procedure file's bytes strictly: valid UTF-8, JSON without
+  /// duplicate keys, NUL characters or deep nesting, no field the model does
+  /// not have, enumeration values among their cases, whole numbers where
+  /// they are needed. Anything else is one `ProcedureFileProblem`.
+  public static func decode(_ bytes: [UInt8], file: String) throws(CommandError) -> Procedure {
     do {
-      return try JSONDecoder().decode(Procedure.self, from: data)
-    } catch let error as DecodingError {
-      throw .invalidFile(path: file, reason: describe(error))
+      return try strictlyDecode(bytes)
     } catch {
-      throw .invalidFile(path: file, reason: "\(error)")
+      throw .invalidFile(path: file, problem: error)
     }
   }
 
-  private struct FormatHeader: Decodable { var formatVersion: Int? }
+  private static func strictlyDecode(_ bytes: [UInt8]) throws(ProcedureFileProblem) -> Procedure {
+    if let offset = SourceLocation.firstInvalidUTF8(in: bytes) {
+      throw .notUTF8(byte: offset, SourceLocation(offset: offset, in: bytes))
+    }
+    let root = try JSONSyntax.parse(bytes)
+    if case .object(let object) = root.kind,
+      case .number(let literal) = object["formatVersion"]?.value.kind,
+      let version = Int(literal), version > Procedure.currentFormatVersion
+    {
+      throw .newerFormat(version, readable: Procedure.currentFormatVersion)
+    }
+    let decoder = StrictDecoder(root, bytes: bytes)
+    let procedure: Procedure
+    do {
+      procedure = try decoder.decode(Procedure.self)
+    } catch let problem as ProcedureFileProblem {
+      throw problem
+    } catch let error as DecodingError {
+      throw describe(error, decoder: decoder)
+    } catch {
+      throw .invalidValue("\(error)", path: JSONPath().description, nil)
+    }
+    if let unknown = decoder.firstUnknownField(topLevelExtras: topLevelExtras) { throw unknown }
+    return procedure
+  }
 
-  /// `at phases[1].steps[3].actions[0]: missing field "command"`.
-  static func describe(_ error: DecodingError) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-      var text = ""
-      for key in keys {
-        if let index = key.intValue {
-          text += "[\(index)]"
-        } else {
-          text += text.isEmpty ? key.stringValue : "." + key.stringValue
-        }
-      }
-      return text.isEmpty ? "the top level" : text
+  /// `at phases[1].steps[3].actions[0]: missing field "command" (line 9, column 11)`.
+  static func describe(_ error: DecodingError, decoder: StrictDecoder) -> ProcedureFileProblem {
+    func located(_ context: DecodingError.Context) -> (String, SourceLocation) {
+      (
+        JSONPath(context.codingPath).description,
+        decoder.location(decoder.value(at: context.codingPath).offset)
+      )
     }
     switch error {
     case .keyNotFound(let key, let context):
-      return "at \(path(context.codingPath)): missing field \"\(key.stringValue)\""
-    case .typeMismatch(let type, let context):
-      return
-        "at \(path(context.codingPath)): expected \(typeName(type)); \(context.debugDescription)"
-    case .valueNotFound(let type, let context):
-      return "at \(path(context.codingPath)): expected \(typeName(type)), found null"
+      let (path, location) = located(context)
+      return .missingField(
+        key.stringValue, path: path, location,
+        misspelling: decoder.misspelling(of: key.stringValue, at: context.codingPath))
+    case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+      let (path, location) = located(context)
+      return .wrongType(
+        expected: typeName(type), found: context.debugDescription, path: path, location)
     case .dataCorrupted(let context):
-      return "at \(path(context.codingPath)): \(context.debugDescription)"
+      let (path, location) = located(context)
+      return .invalidValue(context.debugDescription, path: path, location)
     @unknown default:
-      return "\(error)"
+      return .invalidValue("\(error)", path: JSONPath().description, nil)
     }
   }
 
   private static func typeName(_ type: Any.Type) -> String {
     switch type {
     case is String.Type: "a string"
-    case is Int.Type: "a whole number"
+    case is any FixedWidthInteger.Type: "a whole number"
     case is Bool.Type: "true or false"
-    default: "\(type)".lowercased().contains("array") ? "a list" : "an object"
+    case is [Any].Type: "a list"
+    default: "an object"
     }
   }
 }

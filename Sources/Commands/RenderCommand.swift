@@ -9,7 +9,11 @@ enum RenderCommand: Command {
     Renders one procedure version (default: the newest) or a procedure JSON
     file as a bash script (default), a markdown runbook or JSON, to standard
     output or to PATH. A script written to PATH is executable. A procedure
-    with lint errors is not rendered; the errors are printed.
+    with lint errors is not rendered; the errors are printed. A script bash
+    cannot parse (bash -n) is never printed or written.
+
+    PATH is replaced atomically, and only if it is a regular file (or does
+    not exist yet); a symbolic link is written through to its target.
     """
 
   static let formats = ["bash", "markdown", "json"]
@@ -34,7 +38,11 @@ enum RenderCommand: Command {
     case "markdown":
       text = Outputs.runbook(for: procedure, in: catalog)
     case "json": text = JSONForm.render(procedure)
-    default: text = BashScript.render(procedure, generator: Outputs.generator)
+    default:
+      text = BashScript.render(procedure, generator: Outputs.generator)
+      try ScriptGate.requireParseable(
+        [RenderedFile(path: "migrate.sh", contents: text, isExecutable: true)],
+        of: procedure.reference)
     }
     if let path = parsed.options["--output"] {
       try FileSystem.write(text, to: path, executable: format == "bash")

@@ -14,7 +14,7 @@ public enum Expectation: Codable, Equatable, Sendable {
   case equalsParameter(String)
 
   private enum CodingKeys: String, CodingKey { case kind, text, parameter }
-  private enum Kind: String, Codable { case empty, nonEmpty, equals, equalsParameter }
+  private enum Kind: String, Codable, CaseIterable { case empty, nonEmpty, equals, equalsParameter }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)

@@ -2,7 +2,7 @@
 /// set by the flag `--namespace mlx` or the environment (`NAMESPACE=mlx`);
 /// in the runbook it is a row of the parameters table.
 public struct Parameter: Codable, Equatable, Sendable {
-  public enum Kind: String, Codable, Sendable {
+  public enum Kind: String, Codable, Sendable, CaseIterable {
     /// Any text.
     case text
     /// A whole number of zero or more, e.g. a timeout in seconds.

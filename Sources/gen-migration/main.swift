@@ -1,7 +1,5 @@
 import Commands
 import Foundation
 
-let result = GenMigration.run(Array(CommandLine.arguments.dropFirst()))
-FileHandle.standardOutput.write(Data(result.standardOutput.utf8))
-FileHandle.standardError.write(Data(result.standardError.utf8))
-exit(result.status)
+StandardStreams.ignoreWriteSignals()
+exit(StandardStreams.emit(GenMigration.run(Array(CommandLine.arguments.dropFirst()))))

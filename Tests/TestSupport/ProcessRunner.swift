@@ -33,17 +33,22 @@ public enum ProcessRunner {
     return nil
   }
 
+  /// Runs a program to its end. `standardOutput`, when given, replaces the
+  /// captured file (for example the write end of a pipe nobody reads).
   public static func run(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-    input: String = "", in folder: String? = nil
+    input: String = "", in folder: String? = nil, standardOutput: FileHandle? = nil
   ) throws -> ProcessResult {
-    try start(executable, arguments, environment: environment, input: input, in: folder).wait()
+    try start(
+      executable, arguments, environment: environment, input: input, in: folder,
+      standardOutput: standardOutput
+    ).wait()
   }
 
   /// Starts a program and returns at once; `wait()` collects its result.
   public static func start(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-    input: String = "", in folder: String? = nil
+    input: String = "", in folder: String? = nil, standardOutput: FileHandle? = nil
   ) throws -> RunningProcess {
     let scratch = try TemporaryFolder()
     try scratch.write(input, to: "stdin")
@@ -58,7 +63,7 @@ public enum ProcessRunner {
     let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("stdout")))
     let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("stderr")))
     process.standardInput = stdin
-    process.standardOutput = stdout
+    process.standardOutput = standardOutput ?? stdout
     process.standardError = stderr
     try process.run()
     try stdin.close()
