@@ -113,7 +113,8 @@ struct ShellScanner {
         }
         guard let literal = word.literal else {
           // A program named by a parameter, `"${CLI}" args`, is a tool too.
-          let raw = String(String.UnicodeScalarView(text[start..<index]))
+          // An unterminated quote or a trailing backslash can leave index past the end.
+          let raw = String(String.UnicodeScalarView(text[start..<min(index, text.count)]))
           let bare =
             raw.hasPrefix("\"") && raw.hasSuffix("\"") ? String(raw.dropFirst().dropLast()) : raw
           if commandPosition, bare.hasPrefix("${"), bare.hasSuffix("}"),
@@ -182,7 +183,7 @@ struct ShellScanner {
         index += 1
         while let inner = current, inner != "'" { index += 1 }
         index += 1
-      case "\\": index += 2
+      case "\\": index = min(index + 2, text.count)
       case "$": scanDollar()
       case "\"":
         index += 1
@@ -211,7 +212,7 @@ struct ShellScanner {
   /// target word follows (a here-document's delimiter is read here).
   private mutating func scanRedirection() -> Bool {
     if current == "<" && peek(1) == "<" && peek(2) != "<" {
-      index += 2
+      index = min(index + 2, text.count)
       if current == "-" { index += 1 }
       while current == " " { index += 1 }
       let start = index
@@ -253,7 +254,7 @@ struct ShellScanner {
   mutating func scanExpansionsOnly() {
     while let scalar = current {
       if scalar == "\\" {
-        index += 2
+        index = min(index + 2, text.count)
         continue
       }
       if scalar == "$" {
@@ -292,7 +293,7 @@ struct ShellScanner {
         return (isLiteral ? literal : nil, prefix ?? literal)
       case "\\":
         if let next = peek(1), next != "\n" { literal.unicodeScalars.append(next) }
-        index += 2
+        index = min(index + 2, text.count)
       case "'":
         index += 1
         while let inner = current, inner != "'" {
@@ -326,7 +327,7 @@ struct ShellScanner {
       switch scalar {
       case "\\":
         if let next = peek(1) { literal.unicodeScalars.append(next) }
-        index += 2
+        index = min(index + 2, text.count)
       case "$":
         scanDollar()
         expanded = true

@@ -70,3 +70,14 @@ import Testing
     #expect(text.commands == ["pachctl", "jq", "xargs"])
   }
 }
+
+@Suite struct ShellTextRobustnessTests {
+  @Test(arguments: [
+    "\"${T}\"(\"", "echo \"unterminated", "echo 'open", "echo \\", "a $(b", "`x", "${", "x <<",
+    "cat <<EOF\nbody", "\\",
+  ])
+  func unbalancedTextIsScannedWithoutCrashing(text: String) {
+    _ = ShellText(text).commands
+    _ = ShellText(text).reads
+  }
+}
