@@ -26,8 +26,25 @@ public struct Diagnostic: Codable, Equatable, Sendable, CustomStringConvertible 
     self.message = message
   }
 
+  /// One line: `error: cml@1.0 step copy [empty-step]: ...`. Control
+  /// characters from the procedure's text (a line break, an escape sequence)
+  /// are shown as `\u{1B}`, so a message can never move the cursor, recolour
+  /// a terminal or forge a line of its own.
   public var description: String {
     let place = step.map { "\(procedure) step \($0)" } ?? procedure
-    return "\(severity.rawValue): \(place) [\(rule)]: \(message)"
+    return Self.visible("\(severity.rawValue): \(place) [\(rule)]: \(message)")
+  }
+
+  static func visible(_ text: String) -> String {
+    var shown = ""
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) {
+        shown += "\\u{\(String(value, radix: 16, uppercase: true))}"
+      } else {
+        shown.unicodeScalars.append(scalar)
+      }
+    }
+    return shown
   }
 }

@@ -49,6 +49,7 @@ public enum ScriptContract {
     "RUNTIME_TOOLS", "COMPLETED", "ACTIVE_CLEANUPS", "LOCK_FILE", "LOCK_HELD", "TEE_PIDS",
     "GROUP_PIDS", "STATE_FD", "NOW", "NOW_SECOND", "STATE_MODEL", "STATE_UNFINISHED", "INDEX",
     "MARKED", "DISTANCE", "FIRST_INDEX", "LAST_INDEX", "ONLY_INDEXES", "SKIP_INDEXES", "REPLY",
+    "STEP_RETURNED",
   ]
 
   // MARK: Functions the generated part defines and the runtime calls.

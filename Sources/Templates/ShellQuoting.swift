@@ -10,7 +10,7 @@ public enum ShellQuoting {
   /// becomes ANSI-C quoted: `$'a\nb'`; the empty string becomes `''`.
   public static func quoted(_ text: String) -> String {
     let hasControl = hasControl(text)
-    if !hasControl && (text.contains("$") || text.contains("`")) {
+    if !hasControl && (text.contains("$") || text.contains("`") || text.contains("\\")) {
       return doubleQuoted(Template.literal(text))
     }
     guard hasControl else {
@@ -92,9 +92,11 @@ public enum ShellQuoting {
   /// `base_1`, `base_2`, ...
   static func delimiter(_ base: String, avoiding body: String) -> String {
     // Split on the scalar: as Characters, "\r\n" is one and would hide a line.
+    // Lines are compared without their surrounding blanks, so no line even
+    // looks like the terminator to a reader (or to shellcheck, SC1039).
     let lines = Set(
       body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map {
-        String(String.UnicodeScalarView($0))
+        String(String.UnicodeScalarView($0)).trimmingBlanks
       })
     var candidate = base
     var counter = 0
@@ -195,4 +197,14 @@ public enum ShellQuoting {
   }
 
   static func hasControl(_ text: String) -> Bool { text.unicodeScalars.contains(where: isControl) }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs.
+  var trimmingBlanks: String {
+    var scalars = Substring(self).unicodeScalars
+    while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+    while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+    return String(String.UnicodeScalarView(scalars))
+  }
 }

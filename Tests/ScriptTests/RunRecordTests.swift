@@ -23,6 +23,10 @@ import Testing
     let harness = try CMLWorkspace.harness()
     let state = harness.folder.file("elsewhere/run.state")
     let log = harness.folder.file("logs/run.log")
+    for folder in ["elsewhere", "logs"] {
+      try FileManager.default.createDirectory(
+        atPath: harness.folder.file(folder), withIntermediateDirectories: true)
+    }
     let result = try CMLWorkspace.runImport(harness, ["--state-file", state, "--log-file=\(log)"])
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("State file: \(state)\nLog file: \(log)\n"))

@@ -74,7 +74,8 @@ import Testing
     // A PATH with every tool the script needs except kubectl.
     let tools = try TemporaryFolder()
     defer { tools.remove() }
-    for tool in Set(CML.version1.derivedTools + ["tee", "rm", "mkdir"]) where tool != "kubectl" {
+    for tool in Set(CML.version1.derivedTools + ["tee", "rm", "mkdir", "rmdir", "sleep"])
+    where tool != "kubectl" {
       let target =
         tool == "tar" || tool == "sleep"
         ? harness.folder.file("stub.bash") : ProcessRunner.which(tool)

@@ -56,16 +56,34 @@ public final class ScriptHarness {
 
   /// Runs `bash migrate.sh ARGUMENTS` in the harness folder with a clean
   /// environment: PATH (stubs first, unless `path` is given), HOME, STUB_DIR
-  /// and `environment`.
+  /// and `environment`. `input` is what the operator types at the script's
+  /// terminal (a controlling terminal of its own, `Stubs/with-tty.py`); with
+  /// no input the script has no terminal at all. `piped` is its standard
+  /// input.
   public func run(
-    _ arguments: [String], input: String = "", environment: [String: String] = [:],
-    path: String? = nil
+    _ arguments: [String], input: String = "", piped: String = "",
+    environment: [String: String] = [:], path: String? = nil
   ) throws -> ProcessResult {
     let env = baseEnvironment(path: path).merging(environment) { _, new in new }
+    let script = [folder.file("migrate.sh")] + arguments
+    if input.isEmpty {
+      return try ProcessRunner.run(
+        ProcessRunner.bash, script, environment: env, input: piped, in: folder.path)
+    }
+    precondition(piped.isEmpty, "a run reads either a terminal or piped input here")
     return try ProcessRunner.run(
-      ProcessRunner.bash, [folder.file("migrate.sh")] + arguments, environment: env, input: input,
-      in: folder.path)
+      Self.python, [Self.terminalSource, ProcessRunner.bash] + script, environment: env,
+      input: input, in: folder.path)
   }
+
+  /// The system's python3 by absolute path: a version manager's shim would
+  /// put its own folder first on the script's PATH, ahead of the stubs.
+  static let python =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    ? "/usr/bin/python3" : (ProcessRunner.which("python3") ?? "python3")
+
+  static let terminalSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Stubs/with-tty.py").path
 
   /// Starts `migrate.sh ARGUMENTS` and returns at once. Foundation starts
   /// it in a process group of its own, so a test can signal the group as a

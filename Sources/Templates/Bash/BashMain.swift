@@ -169,8 +169,12 @@ enum BashMain {
       fi
       for index in "$@"; do
         record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: started (${\#(C.stepIDs)[index]}, at the same time as the others of group ${\#(C.stepGroups)[index]})"
-        \#(C.migrateStepID)=${\#(C.stepIDs)[index]} "${\#(C.stepFunctions)[index]}" \
-          >"${\#(O.stateFile)}.${\#(C.stepIDs)[index]}.out" 2>&1 &
+        (
+          STEP_RETURNED=0
+          trap exit_unless_returned EXIT
+          \#(C.migrateStepID)=${\#(C.stepIDs)[index]} "${\#(C.stepFunctions)[index]}"
+          STEP_RETURNED=1
+        ) >"${\#(O.stateFile)}.${\#(C.stepIDs)[index]}.out" 2>&1 &
         pids[${index}]=$!
         GROUP_PIDS+=("$!")
       done
@@ -226,6 +230,9 @@ enum BashMain {
     }
 
     main() {
+      if [[ -z ${HOME+set} ]]; then
+        die "${\#(E.usage)}" "HOME is not set; set it (export HOME=/home/you) and run again"
+      fi
       \#(C.parseArguments) "$@"
       if ((\#(O.listOnly))); then
         \#(C.listSteps)
@@ -235,6 +242,9 @@ enum BashMain {
       \#(C.applyDefaults)
       \#(C.checkParameters)
       select_steps
+      local state_defaulted=0 log_defaulted=0
+      [[ -n ${\#(O.stateFile)} ]] || state_defaulted=1
+      [[ -n ${\#(O.logFile)} ]] || log_defaulted=1
       \#(C.resolveRunFiles)
       if ((\#(O.dryRun))); then
         ((\#(O.resume))) && load_state
@@ -245,6 +255,8 @@ enum BashMain {
         exit 0
       fi
       \#(C.preflightTools)
+      check_run_file "state file" "${\#(O.stateFile)}" "${state_defaulted}"
+      check_run_file "log file" "${\#(O.logFile)}" "${log_defaulted}"
       acquire_lock
       trap on_exit EXIT
       trap 'on_signal INT 130' INT

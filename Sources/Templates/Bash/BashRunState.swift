@@ -16,7 +16,7 @@ enum BashRunState {
     # ---------------------------------------------------------------------------
 
     # The tools the script itself runs besides builtins.
-    RUNTIME_TOOLS=(tee rm mkdir)
+    RUNTIME_TOOLS=(tee rm mkdir rmdir sleep)
 
     declare -A COMPLETED=()
     ACTIVE_CLEANUPS=()
@@ -50,30 +50,66 @@ enum BashRunState {
     }
 
     # load_state: fills COMPLETED from the state file and sets STATE_MODEL and
-    # STATE_UNFINISHED (an earlier run stopped with steps completed).
+    # STATE_UNFINISHED (an earlier run stopped with steps completed). The file
+    # is data: each line is split with builtins, nothing in it is expanded,
+    # and a line naming no step of this procedure is ignored with a warning,
+    # as is an incomplete last line (the disk filled while it was written).
     load_state() {
-      local kind id rest
+      local line kind id rest
+      local -A known=()
       COMPLETED=()
       STATE_MODEL=''
       STATE_UNFINISHED=0
       [[ -f ${\#(O.stateFile)} ]] || return 0
-      while read -r kind id rest; do
+      for id in "${\#(C.stepIDs)[@]}"; do known[${id}]=1; done
+      while true; do
+        if ! IFS= read -r line; then
+          [[ -z ${line} ]] || warn "ignoring the incomplete last line of ${\#(O.stateFile)}: ${line}"
+          break
+        fi
+        kind=${line%% *}
+        rest=${line#"${kind}"}
+        rest=${rest# }
+        id=${rest%% *}
         case ${kind} in
           model) STATE_MODEL=${id} ;;
-          completed)
-            COMPLETED[${id}]=1
-            STATE_UNFINISHED=1
+          completed | undone)
+            if [[ -z ${known[${id}]-} ]]; then
+              warn "ignoring a line of ${\#(O.stateFile)} that names no step of this procedure: ${line}"
+            elif [[ ${kind} == completed ]]; then
+              COMPLETED[${id}]=1
+              STATE_UNFINISHED=1
+            else
+              unset 'COMPLETED[$id]'
+            fi
             ;;
-          undone) unset "COMPLETED[${id}]" ;;
           run-finished) STATE_UNFINISHED=0 ;;
         esac
       done <"${\#(O.stateFile)}"
     }
 
+    # check_run_file WHAT PATH DEFAULTED: the state file or log must be a file
+    # whose folder exists (the default folder is created); otherwise exit 2
+    # at once, naming the path.
+    check_run_file() {
+      local what=$1 path=$2 defaulted=$3 folder=.
+      [[ ${path} == */* ]] && folder=${path%/*}
+      [[ -n ${folder} ]] || folder=/
+      if [[ -d ${path} ]]; then
+        die "${\#(E.usage)}" "the ${what} ${path} is a directory; name a file instead"
+      fi
+      if [[ ! -d ${folder} ]]; then
+        if ((defaulted)) && mkdir -p -- "${folder}" 2>/dev/null; then return 0; fi
+        die "${\#(E.usage)}" "the folder of the ${what} ${path} does not exist (or cannot be created); create it or name another path"
+      fi
+      if [[ ! -w ${folder} || (-e ${path} && ! -w ${path}) ]]; then
+        die "${\#(E.usage)}" "the ${what} ${path} cannot be written (permission denied); name another path"
+      fi
+    }
+
     # prepare_state: decides, from the state file and the options, whether this
     # run starts afresh, carries on (--resume), or must be told which.
     prepare_state() {
-      mkdir -p "${\#(O.stateFile)%/*}"
       ((\#(O.restart))) || load_state
       if ((\#(O.restart))) || [[ ! -s ${\#(O.stateFile)} ]]; then
         COMPLETED=()
@@ -93,37 +129,59 @@ enum BashRunState {
       state_write "run-started pid=$$ phases=${\#(C.selectedPhases)[*]// /,}"
     }
 
-    # acquire_lock: one run at a time per state file; a lock whose process is
-    # gone is taken over.
+    # acquire_lock: one run at a time per state file. The lock is created
+    # with O_EXCL (noclobber); a lock whose process is gone is taken over by
+    # one run only: the one that creates the takeover folder beside it, and
+    # only while the lock still names that process. Every failure is an
+    # error within a few seconds, never an endless loop.
     acquire_lock() {
       LOCK_FILE="${\#(O.stateFile)}.lock"
-      local holder host
-      mkdir -p "${LOCK_FILE%/*}"
+      local holder host tries=0 stale
       while true; do
+        tries=$((tries + 1))
+        if ((tries > 50)); then
+          die "${\#(E.locked)}" "could not take the lock ${LOCK_FILE}; if no other run is going on, remove ${LOCK_FILE} and ${LOCK_FILE}.takeover"
+        fi
         if (set -o noclobber && printf '%s %s\n' "$$" "${HOSTNAME-}" >"${LOCK_FILE}") 2>/dev/null; then
           LOCK_HELD=1
           return 0
         fi
+        if [[ ! -e ${LOCK_FILE} ]]; then
+          die "${\#(E.usage)}" "cannot create the lock ${LOCK_FILE}: is its folder writable and the disk not full?"
+        fi
         holder=''
         host=''
         read -r holder host <"${LOCK_FILE}" 2>/dev/null || true
-        if [[ -n ${holder} && ${host} == "${HOSTNAME-}" ]] && ! kill -0 "${holder}" 2>/dev/null; then
-          warn "taking over the lock ${LOCK_FILE} from process ${holder}, which is no longer running"
-          rm -f "${LOCK_FILE}"
+        if [[ -n ${holder} ]] && { [[ ${host} != "${HOSTNAME-}" ]] || kill -0 "${holder}" 2>/dev/null; }; then
+          die "${\#(E.locked)}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
+        fi
+        # The holder is gone, or wrote nothing (it died at once, or the disk
+        # was full): an empty lock gets a moment to be written before it
+        # counts as stale.
+        if [[ -z ${holder} ]] && ((tries < 10)); then
+          sleep 0.1
           continue
         fi
-        [[ -z ${holder} ]] && continue
-        die "${\#(E.locked)}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
+        if ! mkdir -- "${LOCK_FILE}.takeover" 2>/dev/null; then
+          sleep 0.1
+          continue
+        fi
+        stale=''
+        read -r stale host <"${LOCK_FILE}" 2>/dev/null || true
+        if [[ ${stale} == "${holder}" ]]; then
+          warn "taking over the lock ${LOCK_FILE} from process ${holder:-unknown}, which is no longer running"
+          rm -f -- "${LOCK_FILE}"
+        fi
+        rmdir -- "${LOCK_FILE}.takeover"
       done
     }
 
     # open_log: from here on, everything printed also goes to the log.
     open_log() {
-      mkdir -p "${\#(O.logFile)%/*}"
       exec 3>&1 4>&2
-      exec > >(trap '' INT TERM && exec tee -a "${\#(O.logFile)}")
+      exec > >(trap '' INT TERM && exec tee -a -- "${\#(O.logFile)}")
       TEE_PIDS+=("$!")
-      exec 2> >(trap '' INT TERM && exec tee -a "${\#(O.logFile)}" >&2)
+      exec 2> >(trap '' INT TERM && exec tee -a -- "${\#(O.logFile)}" >&2)
       TEE_PIDS+=("$!")
     }
 
@@ -148,6 +206,11 @@ enum BashRunState {
       local status=$?
       trap - ERR INT TERM
       set +e
+      if ((status == 0)) && [[ -n ${\#(C.currentStepID)} ]]; then
+        status=${\#(E.stepFailed)}
+        record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: failed: a command of the step called exit before the step ended"
+        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) called exit before it ended, so it did not complete; fix the step, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+      fi
       run_cleanups
       if [[ -n ${STATE_FD} ]]; then
         if ((status == 0)); then
@@ -156,7 +219,7 @@ enum BashRunState {
           state_write "run-stopped status=${status}"
         fi
       fi
-      ((LOCK_HELD)) && rm -f "${LOCK_FILE}"
+      ((LOCK_HELD)) && rm -f -- "${LOCK_FILE}"
       close_log
       exit "${status}"
     }
@@ -216,6 +279,17 @@ enum BashRunState {
       done
     }
 
+    # exit_unless_returned: the EXIT trap of a step run in a subshell (a try,
+    # or a member of a concurrent group): an exit before the step's function
+    # returned is a failure, whatever its status.
+    exit_unless_returned() {
+      local status=$?
+      if ((status == 0 && !STEP_RETURNED)); then
+        warn "step ${\#(C.migrateStepID)-} called exit before it ended, so it did not complete"
+        exit "${\#(E.stepFailed)}"
+      fi
+    }
+
     # run_with_retries FUNCTION ATTEMPTS DELAY: runs a step in a subshell up to
     # ATTEMPTS times, DELAY seconds apart, logging each try.
     run_with_retries() {
@@ -224,8 +298,11 @@ enum BashRunState {
         trap - ERR
         set +e
         (
+          STEP_RETURNED=0
+          trap exit_unless_returned EXIT
           set -e
           "${function}"
+          STEP_RETURNED=1
         )
         status=$?
         set -e

@@ -10,6 +10,24 @@ enum BashRuntime {
   private typealias O = ScriptOptionNames
   private typealias E = ExitStatusNames
 
+  /// The first commands of every script, in syntax that `sh` and bash 3.2
+  /// still read: the rest of the script needs bash 5.0 or later
+  /// (`EPOCHSECONDS`, `inherit_errexit`, `${var@Q}`), and says so rather than
+  /// dying on a line it cannot parse.
+  static let versionGuard = #"""
+    # The rest of this script needs bash 5.0 or later; say so under sh or an
+    # older bash rather than fail on a line they cannot read.
+    if [ -z "${BASH_VERSION-}" ]; then
+      echo "migrate.sh: run this script with bash 5.0 or later (bash migrate.sh), not with sh" >&2
+      exit 2
+    fi
+    if [ "${BASH_VERSINFO[0]}" -lt 5 ]; then
+      echo "migrate.sh: this script needs bash 5.0 or later, and this is bash ${BASH_VERSION}; install a newer bash (on macOS: brew install bash) and run it with that one" >&2
+      exit 2
+    fi
+
+    """#
+
   static let helpers = #"""
     # ---------------------------------------------------------------------------
     # Runtime: output, prompts, waits, checks and cleanup. Bash builtins only.
@@ -39,12 +57,26 @@ enum BashRuntime {
       while IFS= read -r line; do printf '    %s\n' "${line}"; done <<<"$1"
     }
 
-    # ask PROMPT: reads the operator's answer into REPLY; end of input declines.
+    # ask PROMPT: reads the operator's answer into REPLY from the terminal,
+    # never from piped input (a "yes" in a pipe must not destroy anything).
+    # No terminal, or the end of its input, declines.
     ask() {
       printf '%s' "$1"
-      if ! IFS= read -r REPLY; then
+      if ! { : </dev/tty; } 2>/dev/null; then
+        printf '\n'
+        die "${\#(E.declined)}" "no terminal to answer on: step ${\#(C.currentStepID)} needs the operator; run the script on a terminal (or with --yes where the step allows it)"
+      fi
+      if ! IFS= read -r REPLY </dev/tty; then
         printf '\n'
         die "${\#(E.declined)}" "no answer (end of input): stopped before step ${\#(C.currentStepID)}"
+      fi
+    }
+
+    # ask_again COUNT: an answer that was not one of those asked for; after
+    # five in a row the run stops instead of asking for ever.
+    ask_again() {
+      if (($1 >= 5)); then
+        die "${\#(E.declined)}" "no valid answer after $1 tries: stopped at step ${\#(C.currentStepID)}"
       fi
     }
 
@@ -80,9 +112,12 @@ enum BashRuntime {
         say "  Checked automatically."
         return 0
       fi
+      local tries=0
       while true; do
         ask "  Type done when it is done: "
         [[ ${REPLY} == "done" ]] && break
+        tries=$((tries + 1))
+        ask_again "${tries}"
       done
     }
 
@@ -162,7 +197,10 @@ enum BashRuntime {
       say "  Candidates for ${what}:"
       local index
       for index in "${!candidates[@]}"; do say "    $((index + 1))) ${candidates[index]}"; done
+      local tries=0
       while true; do
+        ask_again "${tries}"
+        tries=$((tries + 1))
         ask "  Type the number of your choice: "
         if [[ ${REPLY} =~ ^[0-9]+$ ]] && ((REPLY >= 1 && REPLY <= ${#candidates[@]})); then
           printf -v "${variable}" '%s' "${candidates[REPLY - 1]}"

@@ -73,6 +73,7 @@ struct BashTranslator {
   }
 
   mutating func addSettings() {
+    nodes.append(.runtime(BashRuntime.versionGuard))
     nodes.append(.statement([.code("set -Eeuo pipefail")]))
     nodes.append(.statement([.code("shopt -s inherit_errexit")]))
     nodes.append(.blank)

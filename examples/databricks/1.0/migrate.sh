@@ -13,6 +13,16 @@
 # Usage: migrate.sh [PHASE...] [OPTIONS]; migrate.sh --help lists phases,
 # steps, parameters and exit statuses.
 
+# The rest of this script needs bash 5.0 or later; say so under sh or an
+# older bash rather than fail on a line they cannot read.
+if [ -z "${BASH_VERSION-}" ]; then
+  echo "migrate.sh: run this script with bash 5.0 or later (bash migrate.sh), not with sh" >&2
+  exit 2
+fi
+if [ "${BASH_VERSINFO[0]}" -lt 5 ]; then
+  echo "migrate.sh: this script needs bash 5.0 or later, and this is bash ${BASH_VERSION}; install a newer bash (on macOS: brew install bash) and run it with that one" >&2
+  exit 2
+fi
 set -Eeuo pipefail
 shopt -s inherit_errexit
 
@@ -186,12 +196,26 @@ indent() {
   while IFS= read -r line; do printf '    %s\n' "${line}"; done <<<"$1"
 }
 
-# ask PROMPT: reads the operator's answer into REPLY; end of input declines.
+# ask PROMPT: reads the operator's answer into REPLY from the terminal,
+# never from piped input (a "yes" in a pipe must not destroy anything).
+# No terminal, or the end of its input, declines.
 ask() {
   printf '%s' "$1"
-  if ! IFS= read -r REPLY; then
+  if ! { : </dev/tty; } 2>/dev/null; then
+    printf '\n'
+    die "${EXIT_DECLINED}" "no terminal to answer on: step ${CURRENT_STEP_ID} needs the operator; run the script on a terminal (or with --yes where the step allows it)"
+  fi
+  if ! IFS= read -r REPLY </dev/tty; then
     printf '\n'
     die "${EXIT_DECLINED}" "no answer (end of input): stopped before step ${CURRENT_STEP_ID}"
+  fi
+}
+
+# ask_again COUNT: an answer that was not one of those asked for; after
+# five in a row the run stops instead of asking for ever.
+ask_again() {
+  if (($1 >= 5)); then
+    die "${EXIT_DECLINED}" "no valid answer after $1 tries: stopped at step ${CURRENT_STEP_ID}"
   fi
 }
 
@@ -227,9 +251,12 @@ manual_step() {
     say "  Checked automatically."
     return 0
   fi
+  local tries=0
   while true; do
     ask "  Type done when it is done: "
     [[ ${REPLY} == "done" ]] && break
+    tries=$((tries + 1))
+    ask_again "${tries}"
   done
 }
 
@@ -309,7 +336,10 @@ choose_one() {
   say "  Candidates for ${what}:"
   local index
   for index in "${!candidates[@]}"; do say "    $((index + 1))) ${candidates[index]}"; done
+  local tries=0
   while true; do
+    ask_again "${tries}"
+    tries=$((tries + 1))
     ask "  Type the number of your choice: "
     if [[ ${REPLY} =~ ^[0-9]+$ ]] && ((REPLY >= 1 && REPLY <= ${#candidates[@]})); then
       printf -v "${variable}" '%s' "${candidates[REPLY - 1]}"
@@ -361,7 +391,7 @@ on_error() {
 # ---------------------------------------------------------------------------
 
 # The tools the script itself runs besides builtins.
-RUNTIME_TOOLS=(tee rm mkdir)
+RUNTIME_TOOLS=(tee rm mkdir rmdir sleep)
 
 declare -A COMPLETED=()
 ACTIVE_CLEANUPS=()
@@ -395,30 +425,66 @@ state_write() {
 }
 
 # load_state: fills COMPLETED from the state file and sets STATE_MODEL and
-# STATE_UNFINISHED (an earlier run stopped with steps completed).
+# STATE_UNFINISHED (an earlier run stopped with steps completed). The file
+# is data: each line is split with builtins, nothing in it is expanded,
+# and a line naming no step of this procedure is ignored with a warning,
+# as is an incomplete last line (the disk filled while it was written).
 load_state() {
-  local kind id rest
+  local line kind id rest
+  local -A known=()
   COMPLETED=()
   STATE_MODEL=''
   STATE_UNFINISHED=0
   [[ -f ${STATE_FILE} ]] || return 0
-  while read -r kind id rest; do
+  for id in "${STEP_IDS[@]}"; do known[${id}]=1; done
+  while true; do
+    if ! IFS= read -r line; then
+      [[ -z ${line} ]] || warn "ignoring the incomplete last line of ${STATE_FILE}: ${line}"
+      break
+    fi
+    kind=${line%% *}
+    rest=${line#"${kind}"}
+    rest=${rest# }
+    id=${rest%% *}
     case ${kind} in
       model) STATE_MODEL=${id} ;;
-      completed)
-        COMPLETED[${id}]=1
-        STATE_UNFINISHED=1
+      completed | undone)
+        if [[ -z ${known[${id}]-} ]]; then
+          warn "ignoring a line of ${STATE_FILE} that names no step of this procedure: ${line}"
+        elif [[ ${kind} == completed ]]; then
+          COMPLETED[${id}]=1
+          STATE_UNFINISHED=1
+        else
+          unset 'COMPLETED[$id]'
+        fi
         ;;
-      undone) unset "COMPLETED[${id}]" ;;
       run-finished) STATE_UNFINISHED=0 ;;
     esac
   done <"${STATE_FILE}"
 }
 
+# check_run_file WHAT PATH DEFAULTED: the state file or log must be a file
+# whose folder exists (the default folder is created); otherwise exit 2
+# at once, naming the path.
+check_run_file() {
+  local what=$1 path=$2 defaulted=$3 folder=.
+  [[ ${path} == */* ]] && folder=${path%/*}
+  [[ -n ${folder} ]] || folder=/
+  if [[ -d ${path} ]]; then
+    die "${EXIT_USAGE}" "the ${what} ${path} is a directory; name a file instead"
+  fi
+  if [[ ! -d ${folder} ]]; then
+    if ((defaulted)) && mkdir -p -- "${folder}" 2>/dev/null; then return 0; fi
+    die "${EXIT_USAGE}" "the folder of the ${what} ${path} does not exist (or cannot be created); create it or name another path"
+  fi
+  if [[ ! -w ${folder} || (-e ${path} && ! -w ${path}) ]]; then
+    die "${EXIT_USAGE}" "the ${what} ${path} cannot be written (permission denied); name another path"
+  fi
+}
+
 # prepare_state: decides, from the state file and the options, whether this
 # run starts afresh, carries on (--resume), or must be told which.
 prepare_state() {
-  mkdir -p "${STATE_FILE%/*}"
   ((RESTART)) || load_state
   if ((RESTART)) || [[ ! -s ${STATE_FILE} ]]; then
     COMPLETED=()
@@ -438,37 +504,59 @@ prepare_state() {
   state_write "run-started pid=$$ phases=${SELECTED_PHASES[*]// /,}"
 }
 
-# acquire_lock: one run at a time per state file; a lock whose process is
-# gone is taken over.
+# acquire_lock: one run at a time per state file. The lock is created
+# with O_EXCL (noclobber); a lock whose process is gone is taken over by
+# one run only: the one that creates the takeover folder beside it, and
+# only while the lock still names that process. Every failure is an
+# error within a few seconds, never an endless loop.
 acquire_lock() {
   LOCK_FILE="${STATE_FILE}.lock"
-  local holder host
-  mkdir -p "${LOCK_FILE%/*}"
+  local holder host tries=0 stale
   while true; do
+    tries=$((tries + 1))
+    if ((tries > 50)); then
+      die "${EXIT_LOCKED}" "could not take the lock ${LOCK_FILE}; if no other run is going on, remove ${LOCK_FILE} and ${LOCK_FILE}.takeover"
+    fi
     if (set -o noclobber && printf '%s %s\n' "$$" "${HOSTNAME-}" >"${LOCK_FILE}") 2>/dev/null; then
       LOCK_HELD=1
       return 0
     fi
+    if [[ ! -e ${LOCK_FILE} ]]; then
+      die "${EXIT_USAGE}" "cannot create the lock ${LOCK_FILE}: is its folder writable and the disk not full?"
+    fi
     holder=''
     host=''
     read -r holder host <"${LOCK_FILE}" 2>/dev/null || true
-    if [[ -n ${holder} && ${host} == "${HOSTNAME-}" ]] && ! kill -0 "${holder}" 2>/dev/null; then
-      warn "taking over the lock ${LOCK_FILE} from process ${holder}, which is no longer running"
-      rm -f "${LOCK_FILE}"
+    if [[ -n ${holder} ]] && { [[ ${host} != "${HOSTNAME-}" ]] || kill -0 "${holder}" 2>/dev/null; }; then
+      die "${EXIT_LOCKED}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
+    fi
+    # The holder is gone, or wrote nothing (it died at once, or the disk
+    # was full): an empty lock gets a moment to be written before it
+    # counts as stale.
+    if [[ -z ${holder} ]] && ((tries < 10)); then
+      sleep 0.1
       continue
     fi
-    [[ -z ${holder} ]] && continue
-    die "${EXIT_LOCKED}" "another run holds the lock ${LOCK_FILE}: process ${holder} on ${host:-this host}; wait for it to finish (if it is gone, remove the lock file)"
+    if ! mkdir -- "${LOCK_FILE}.takeover" 2>/dev/null; then
+      sleep 0.1
+      continue
+    fi
+    stale=''
+    read -r stale host <"${LOCK_FILE}" 2>/dev/null || true
+    if [[ ${stale} == "${holder}" ]]; then
+      warn "taking over the lock ${LOCK_FILE} from process ${holder:-unknown}, which is no longer running"
+      rm -f -- "${LOCK_FILE}"
+    fi
+    rmdir -- "${LOCK_FILE}.takeover"
   done
 }
 
 # open_log: from here on, everything printed also goes to the log.
 open_log() {
-  mkdir -p "${LOG_FILE%/*}"
   exec 3>&1 4>&2
-  exec > >(trap '' INT TERM && exec tee -a "${LOG_FILE}")
+  exec > >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}")
   TEE_PIDS+=("$!")
-  exec 2> >(trap '' INT TERM && exec tee -a "${LOG_FILE}" >&2)
+  exec 2> >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}" >&2)
   TEE_PIDS+=("$!")
 }
 
@@ -493,6 +581,11 @@ on_exit() {
   local status=$?
   trap - ERR INT TERM
   set +e
+  if ((status == 0)) && [[ -n ${CURRENT_STEP_ID} ]]; then
+    status=${EXIT_STEP_FAILED}
+    record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed: a command of the step called exit before the step ended"
+    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) called exit before it ended, so it did not complete; fix the step, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+  fi
   run_cleanups
   if [[ -n ${STATE_FD} ]]; then
     if ((status == 0)); then
@@ -501,7 +594,7 @@ on_exit() {
       state_write "run-stopped status=${status}"
     fi
   fi
-  ((LOCK_HELD)) && rm -f "${LOCK_FILE}"
+  ((LOCK_HELD)) && rm -f -- "${LOCK_FILE}"
   close_log
   exit "${status}"
 }
@@ -561,6 +654,17 @@ resume_cleanups() {
   done
 }
 
+# exit_unless_returned: the EXIT trap of a step run in a subshell (a try,
+# or a member of a concurrent group): an exit before the step's function
+# returned is a failure, whatever its status.
+exit_unless_returned() {
+  local status=$?
+  if ((status == 0 && !STEP_RETURNED)); then
+    warn "step ${MIGRATE_STEP_ID-} called exit before it ended, so it did not complete"
+    exit "${EXIT_STEP_FAILED}"
+  fi
+}
+
 # run_with_retries FUNCTION ATTEMPTS DELAY: runs a step in a subshell up to
 # ATTEMPTS times, DELAY seconds apart, logging each try.
 run_with_retries() {
@@ -569,8 +673,11 @@ run_with_retries() {
     trap - ERR
     set +e
     (
+      STEP_RETURNED=0
+      trap exit_unless_returned EXIT
       set -e
       "${function}"
+      STEP_RETURNED=1
     )
     status=$?
     set -e
@@ -1290,8 +1397,12 @@ run_group() {
   fi
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
-    MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}" \
-      >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
+    (
+      STEP_RETURNED=0
+      trap exit_unless_returned EXIT
+      MIGRATE_STEP_ID=${STEP_IDS[index]} "${STEP_FUNCTIONS[index]}"
+      STEP_RETURNED=1
+    ) >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
   done
@@ -1347,6 +1458,9 @@ run_step() {
 }
 
 main() {
+  if [[ -z ${HOME+set} ]]; then
+    die "${EXIT_USAGE}" "HOME is not set; set it (export HOME=/home/you) and run again"
+  fi
   parse_arguments "$@"
   if ((LIST_ONLY)); then
     list_steps
@@ -1356,6 +1470,9 @@ main() {
   apply_defaults
   check_parameters
   select_steps
+  local state_defaulted=0 log_defaulted=0
+  [[ -n ${STATE_FILE} ]] || state_defaulted=1
+  [[ -n ${LOG_FILE} ]] || log_defaulted=1
   resolve_run_files
   if ((DRY_RUN)); then
     ((RESUME)) && load_state
@@ -1366,6 +1483,8 @@ main() {
     exit 0
   fi
   preflight_tools
+  check_run_file "state file" "${STATE_FILE}" "${state_defaulted}"
+  check_run_file "log file" "${LOG_FILE}" "${log_defaulted}"
   acquire_lock
   trap on_exit EXIT
   trap 'on_signal INT 130' INT
