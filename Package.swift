@@ -35,7 +35,8 @@ let package = Package(
     .testTarget(name: "TemplatesTests", dependencies: ["Model", "Templates", "TestSupport"]),
     .testTarget(name: "GoldenTests", dependencies: ["Catalog", "Templates"]),
     .testTarget(
-      name: "ScriptTests", dependencies: ["Model", "Templates", "Catalog", "TestSupport"]),
+      name: "ScriptTests",
+      dependencies: ["Model", "Templates", "Catalog", "Lint", "Commands", "TestSupport"]),
     .testTarget(
       name: "CommandsTests", dependencies: ["Commands", "Catalog", "Templates", "TestSupport"]),
   ],
