@@ -1,7 +1,9 @@
+import Foundation
 import Commands
 import Lint
 import Model
-import Templates
+
+@testable import Templates
 
 /// One value in one field: the procedure, what lint (the gate `render` and
 /// `generate` apply) says about it, and, when it passes, the rendered
@@ -24,6 +26,40 @@ struct HostileCase {
     errors = Linter(syntax: BashSyntaxChecker()).lint(procedure).filter { $0.severity == .error }
     script = errors.isEmpty ? BashScript.render(procedure, generator: "test") : nil
     runbook = errors.isEmpty ? Runbook.render(procedure, generator: "test") : nil
+  }
+
+  /// What shellcheck reads: the script without the fixed runtime, which is
+  /// the same in every script (and checked whole, with the catalog's
+  /// scripts and with this corpus's plain values). Shellcheck spends most
+  /// of a second on a whole script; the generated part alone takes a
+  /// fraction. Without the runtime, the generated part's globals look unused
+  /// and the runtime's look unassigned, so those two codes (SC2034, SC2154)
+  /// are off in this copy only.
+  var checkedScript: String? {
+    guard script != nil else { return nil }
+    let fixed = [BashRuntime.helpers, BashRunState.text, BashMain.text]
+    var nodes = BashScript.document(procedure, generator: "test").nodes.filter { node in
+      if case .runtime(let text) = node { return !fixed.contains(text) }
+      return true
+    }
+    nodes.insert(.comment("shellcheck disable=SC2034,SC2154"), at: 1)
+    return BashRenderer.render(ScriptDocument(nodes))
+  }
+
+  /// The lines of the procedure's own shell text: where a finding about how
+  /// the author quoted literal text (SC2016, SC1003) is the author's, not
+  /// the renderer's.
+  var authorLines: Set<String> {
+    var texts: [String] = []
+    for phase in procedure.phases {
+      texts += phase.preflight.map(\.command)
+      for step in phase.steps {
+        texts += step.actions.flatMap(\.shellTexts)
+        if let cleanup = step.cleanup { texts.append(cleanup.command) }
+      }
+    }
+    return Set(
+      texts.flatMap { $0.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } })
   }
 
   /// The four runs of the script (nil when refused).

@@ -76,7 +76,8 @@ import Testing
 
   static func staticProblems(of cases: [HostileCase]) -> [[String]] {
     StaticChecks.shared.problems(
-      of: cases.map { $0.script ?? "" }, fingerprints: cases.map(\.procedure.fingerprint))
+      of: cases.map { $0.checkedScript ?? "" }, fingerprints: cases.map(\.procedure.fingerprint),
+      authorLines: cases.map(\.authorLines))
   }
 
   /// The runbook's headings, fences and tables equal the plain value's; no

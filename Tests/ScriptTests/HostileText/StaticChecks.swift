@@ -13,7 +13,9 @@ final class StaticChecks: @unchecked Sendable {
 
   /// The problems of each script; `fingerprints[i]` is the model
   /// fingerprint written into `scripts[i]`.
-  func problems(of scripts: [String], fingerprints: [String]) -> [[String]] {
+  func problems(of scripts: [String], fingerprints: [String], authorLines: [Set<String>])
+    -> [[String]]
+  {
     let keys = zip(scripts, fingerprints).map { script, fingerprint in
       script.replacingOccurrences(of: fingerprint, with: "FINGERPRINT")
     }
@@ -22,7 +24,9 @@ final class StaticChecks: @unchecked Sendable {
     for (key, found) in zip(keys, known) where found == nil && !unchecked.contains(key) {
       unchecked.append(key)
     }
-    let checked = Self.check(unchecked)
+    let checked = Self.check(
+      unchecked,
+      authorLines: unchecked.map { key in authorLines[keys.firstIndex(of: key) ?? 0] })
     lock.withLock {
       for (key, problems) in zip(unchecked, checked) { findings[key] = problems }
     }
@@ -32,7 +36,7 @@ final class StaticChecks: @unchecked Sendable {
   }
 
   /// One bash -n per script, one shellcheck for all of them.
-  static func check(_ scripts: [String]) -> [[String]] {
+  static func check(_ scripts: [String], authorLines: [Set<String>]) -> [[String]] {
     guard !scripts.isEmpty else { return [] }
     guard let folder = try? TemporaryFolder() else { return scripts.map { _ in ["no folder"] } }
     defer { folder.remove() }
@@ -55,6 +59,9 @@ final class StaticChecks: @unchecked Sendable {
     for line in (lint?.standardOutput ?? "").split(separator: "\n") {
       if let index = paths.firstIndex(where: { line.hasPrefix($0 + ":") }) {
         let finding = line.dropFirst(paths[index].count + 1)
+        if Self.isAuthorQuoting(finding, script: scripts[index], authorLines: authorLines[index]) {
+          continue
+        }
         problems[index].append("shellcheck: \(HostileCase.visible(String(finding)))")
       }
     }
@@ -64,5 +71,20 @@ final class StaticChecks: @unchecked Sendable {
       }
     }
     return problems
+  }
+
+  /// A note that literal text in single quotes does not expand (SC2016) or
+  /// that a single-quoted backslash is not an escape (SC1003), on a line of
+  /// the procedure's own shell text: how its author quoted, which the
+  /// renderer emits verbatim by design.
+  static func isAuthorQuoting(_ finding: Substring, script: String, authorLines: Set<String>)
+    -> Bool
+  {
+    guard finding.hasSuffix("[SC2016]") || finding.hasSuffix("[SC1003]"),
+      let number = Int(finding.prefix { $0.isNumber }), number >= 1
+    else { return false }
+    let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
+    guard number <= lines.count else { return false }
+    return authorLines.contains(lines[number - 1].trimmingCharacters(in: .whitespaces))
   }
 }
