@@ -94,7 +94,7 @@ extension CML {
       source:
         "tar --exclude='projects/scratch/*' -czf cml-migration.tar.gz -C `pwd` db.sql projects",
       problem:
-        "The dump was written to `/var/lib/cdsw/current/db.sql`, but `-C `pwd`` archives `db.sql` and `projects` from wherever the operator happens to be; anywhere else, tar fails or archives the wrong files.",
+        "The dump was written to `/var/lib/cdsw/current/db.sql`, but `` -C `pwd` `` archives `db.sql` and `projects` from wherever the operator happens to be; anywhere else, tar fails or archives the wrong files.",
       fix: "Archives from `CDSW_DIR` explicitly, to a temporary name renamed when complete.",
       steps: ["archive-dump-and-projects"]),
     Correction(

@@ -1,0 +1,86 @@
+import Model
+
+extension RunbookTranslator {
+  /// How to run the same procedure with `migrate.sh`, its options and its
+  /// exit statuses.
+  func runningTheScript() -> [MarkdownBlock] {
+    let firstPhase = procedure.phases.first?.id ?? ""
+    let phase = Set(procedure.phases.map(\.runsOn)).count > 1 ? " \(firstPhase)" : ""
+    let required = procedure.parameters
+      .filter { $0.isRequired && ($0.phases.isEmpty || $0.phases.contains(firstPhase)) }
+      .map { " \($0.flag) VALUE" }.joined()
+    let commands: [(String, String)] = [
+      ("./migrate.sh --help", "phases, steps, parameters, exit statuses"),
+      ("./migrate.sh --list", "the numbered steps"),
+      (
+        "./migrate.sh\(phase)\(required) --dry-run",
+        "every command, parameters expanded; nothing runs"
+      ),
+      ("./migrate.sh\(phase)\(required)", "run it"),
+      ("./migrate.sh\(phase)\(required) --resume", "after a failure: carry on where it stopped"),
+    ]
+    let width = commands.map(\.0.count).max() ?? 0
+    let examples = commands.map { "\($0.0.padded(to: width))  # \($0.1)" }
+    let notes = [
+      "Parameters come from flags (`--name value` or `--name=value`) or environment variables; required ones are checked before any step runs, and secrets are never printed.",
+      "Preflight checks that the tools each phase runs are on `PATH` and runs the phase's context checks before the first step.",
+      "Each step prints a timestamped progress line such as `[3/10] Title`. Destructive steps ask you to type `yes`; manual steps print the instruction and wait for `done`; waits poll with a timeout.",
+      "Each completed step is recorded in the state file. After a failure or an interrupt, `--resume` skips the completed steps and carries on from the first one not completed; a plain run refuses to start over an unfinished one (use `--restart` to start over). Resuming with a script generated from another model is refused unless `--force-resume`.",
+      "Each run appends to the log what the terminal shows, with timestamped records of each step started, completed or failed. Only one run at a time may use a state file; a second one exits with status 5.",
+      "`--yes` answers the confirmations for you; a manual step with no automated check stops the run, because only an operator can do it.",
+      "Cleanups (such as deleting a helper pod) run when the run stops early; the step they undo runs again on `--resume`.",
+    ]
+    let options = ScriptOptions.list(for: procedure).map { option -> [[Inline]] in
+      [[.code(option.option)], .prose(option.meaning)]
+    }
+    let statuses = ScriptOptions.exitStatuses.map { status -> [[Inline]] in
+      [[.text(status.status)], .prose(status.meaning)]
+    }
+    return [
+      .heading(Heading(level: 2, Self.scriptHeading)),
+      .paragraph(
+        words(
+          [.link([.code("migrate.sh")], target: "migrate.sh")],
+          .prose(
+            " runs the steps above in order, from the same model as this runbook. Review it, then:"
+          ))),
+      .codeBlock(language: "bash", text: examples.joined(separator: "\n")),
+      .list(notes.map { ListItem(Inline.prose($0)) }),
+      .table(Table(header: [[.text("Option")], [.text("Meaning")]], rows: options)),
+      .table(Table(header: [[.text("Exit status")], [.text("Meaning")]], rows: statuses)),
+    ]
+  }
+
+  /// Each correction: what the source says, why it is wrong, what the model
+  /// does. Their headings stay out of the contents.
+  func corrections() -> [MarkdownBlock] {
+    guard !procedure.corrections.isEmpty else { return [] }
+    var blocks: [MarkdownBlock] = [
+      heading(2, "Corrections to the source"),
+      .paragraph([
+        .text(
+          "Where this runbook deliberately differs from its source document, and why. Each was a defect that would have failed or misled an operator."
+        )
+      ]),
+    ]
+    for (index, correction) in procedure.corrections.enumerated() {
+      var facts = [
+        ListItem(words([.text("Problem: ")], .prose(correction.problem))),
+        ListItem(words([.text("What the model does: ")], .prose(correction.fix))),
+      ]
+      if !correction.steps.isEmpty {
+        facts.append(ListItem(words([.text("Steps: ")], codes(correction.steps))))
+      }
+      blocks += [
+        .heading(
+          Heading(
+            level: 3, words([.text("\(index + 1). ")], .prose(correction.title)), inContents: false)
+        ),
+        .paragraph([.text("The source says:")]),
+        .codeBlock(language: "bash", text: correction.source),
+        .list(facts),
+      ]
+    }
+    return blocks
+  }
+}
