@@ -93,7 +93,7 @@ import Testing
     }
     let controls = RunbookStructure.controlCharacters(in: runbook)
     if !controls.isEmpty { problems.append("the runbook holds control characters \(controls)") }
-    if runbook.lowercased().contains("<script") {
+    if RunbookStructure.hasRawHTML("<script", in: runbook) {
       problems.append("the runbook holds a raw <script")
     }
     return problems

@@ -64,6 +64,79 @@ struct RunbookStructure: Equatable, CustomStringConvertible {
     "headings \(headingLevels), \(fences) fences\(endsInsideFence ? " (unclosed)" : ""), table rows \(tableRows)"
   }
 
+  /// Whether `tag` stands in the runbook where a markdown renderer would
+  /// read it as HTML: outside fenced code blocks and inline code spans, and
+  /// not escaped by a backslash (`\<script` is text).
+  static func hasRawHTML(_ tag: String, in markdown: String) -> Bool {
+    var fence: (character: Character, length: Int)? = nil
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      let text = line.drop { $0 == " " }
+      if let open = fence {
+        let run = text.prefix { $0 == open.character }
+        if run.count >= open.length, text.dropFirst(run.count).allSatisfy(\.isWhitespace) {
+          fence = nil
+        }
+        continue
+      }
+      if let first = text.first, first == "`" || first == "~" {
+        let run = text.prefix { $0 == first }
+        if run.count >= 3 && !(first == "`" && text.dropFirst(run.count).contains("`")) {
+          fence = (first, run.count)
+          continue
+        }
+      }
+      let prose = Self.outsideCodeSpans(String(line)).lowercased()
+      var rest = Substring(prose)
+      while let found = rest.range(of: tag.lowercased()) {
+        let escaped =
+          found.lowerBound > prose.startIndex
+          && prose[prose.index(before: found.lowerBound)] == "\\"
+        if !escaped { return true }
+        rest = rest[found.upperBound...]
+      }
+    }
+    return false
+  }
+
+  /// The line with its inline code spans (a run of N backticks to the next
+  /// run of exactly N) removed.
+  static func outsideCodeSpans(_ line: String) -> String {
+    let characters = Array(line)
+    var kept = ""
+    var index = 0
+    while index < characters.count {
+      guard characters[index] == "`" else {
+        kept.append(characters[index])
+        index += 1
+        continue
+      }
+      var length = 0
+      while index + length < characters.count && characters[index + length] == "`" { length += 1 }
+      var search = index + length
+      var close: Int? = nil
+      while search < characters.count {
+        if characters[search] == "`" {
+          var run = 0
+          while search + run < characters.count && characters[search + run] == "`" { run += 1 }
+          if run == length {
+            close = search
+            break
+          }
+          search += run
+        } else {
+          search += 1
+        }
+      }
+      if let close {
+        index = close + length
+      } else {
+        kept += String(repeating: "`", count: length)
+        index += length
+      }
+    }
+    return kept
+  }
+
   /// Characters a runbook must never hold: C0 controls but newline and tab,
   /// DEL (and so every ANSI escape).
   static func controlCharacters(in text: String) -> [String] {

@@ -85,6 +85,8 @@ final class StaticChecks: @unchecked Sendable {
     else { return false }
     let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
     guard number <= lines.count else { return false }
-    return authorLines.contains(lines[number - 1].trimmingCharacters(in: .whitespaces))
+    // The line itself, or the line that feeds it a here-document (an SQL client).
+    let line = lines[number - 1].trimmingCharacters(in: .whitespaces)
+    return authorLines.contains { !$0.isEmpty && (line == $0 || line.hasPrefix($0 + " <<")) }
   }
 }
