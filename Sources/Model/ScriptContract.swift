@@ -28,6 +28,9 @@ public enum ScriptContract {
   public static let stepRetryDelays = "STEP_RETRY_DELAYS"
   public static let stepEnabledBy = "STEP_ENABLED_BY"
   public static let stepGroups = "STEP_GROUPS"
+  /// Parallel arrays, one element a parameter: its name, and 1 if it is secret.
+  public static let parameterNames = "PARAMETER_NAMES"
+  public static let parameterSecret = "PARAMETER_SECRET"
   /// Associative arrays keyed by step id: the step whose completion ends a
   /// cleanup, and the cleanup's function.
   public static let cleanupUntil = "CLEANUP_UNTIL"
@@ -49,7 +52,8 @@ public enum ScriptContract {
     "RUNTIME_TOOLS", "COMPLETED", "ACTIVE_CLEANUPS", "LOCK_FILE", "LOCK_HELD", "TEE_PIDS",
     "GROUP_PIDS", "STATE_FD", "NOW", "NOW_SECOND", "STATE_MODEL", "STATE_UNFINISHED", "INDEX",
     "MARKED", "DISTANCE", "FIRST_INDEX", "LAST_INDEX", "ONLY_INDEXES", "SKIP_INDEXES", "REPLY",
-    "STEP_RETURNED",
+    "STEP_RETURNED", "HEX", "TEXT", "DIGEST", "INPUT_SALT",
+    "INPUT_LINE",
   ]
 
   // MARK: Functions the generated part defines and the runtime calls.
@@ -88,6 +92,7 @@ public enum ScriptContract {
     [
       procedureID, procedureVersion, modelFingerprint, scriptName, phaseIDs, phaseRequired,
       stepIDs, stepPhases, stepTitles, stepFunctions, planFunctions, stepAttempts,
+      parameterNames, parameterSecret,
       stepRetryDelays, stepEnabledBy, stepGroups, cleanupUntil, cleanupFunctions, selectedPhases,
       currentStepID, currentStepNumber, currentStepTitle, migrateStepID,
     ] + ScriptOptionNames.variables + ExitStatusNames.variables + runtimePrivate

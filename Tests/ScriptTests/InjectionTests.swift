@@ -146,7 +146,7 @@ import Testing
     let script = BashScript.render(Self.procedure([Self.step("run", "tool")]), generator: "t")
     let runtime = script.components(separatedBy: "# Runtime: output")[1]
     let pattern = try Regex(
-      #"(?m)^\s*(?:readonly |declare -A |local |export )?([A-Z][A-Z0-9_]*)(?:\[[^\]]*\])?\+?="#)
+      #"(?m)^\s*(?:readonly |declare -A |export )?([A-Z][A-Z0-9_]*)(?:\[[^\]]*\])?\+?="#)
     var assigned: Set<String> = []
     for match in runtime.matches(of: pattern) {
       if let name = match.output[1].substring { assigned.insert(String(name)) }

@@ -240,12 +240,13 @@ enum BashMain {
       fi
       select_phases
       \#(C.applyDefaults)
-      \#(C.checkParameters)
       select_steps
       local state_defaulted=0 log_defaulted=0
       [[ -n ${\#(O.stateFile)} ]] || state_defaulted=1
       [[ -n ${\#(O.logFile)} ]] || log_defaulted=1
       \#(C.resolveRunFiles)
+      ((\#(O.resume))) && bind_inputs
+      \#(C.checkParameters)
       if ((\#(O.dryRun))); then
         ((\#(O.resume))) && load_state
         say "${\#(C.procedureID)} ${\#(C.procedureVersion)} (model ${\#(C.modelFingerprint)}), phases: ${\#(C.selectedPhases)[*]}"

@@ -110,9 +110,11 @@ enum BashRunState {
     # prepare_state: decides, from the state file and the options, whether this
     # run starts afresh, carries on (--resume), or must be told which.
     prepare_state() {
+      local fresh=0
       ((\#(O.restart))) || load_state
       if ((\#(O.restart))) || [[ ! -s ${\#(O.stateFile)} ]]; then
         COMPLETED=()
+        fresh=1
         printf 'model %s %s %s\n' "${\#(C.modelFingerprint)}" "${\#(C.procedureID)}" "${\#(C.procedureVersion)}" >"${\#(O.stateFile)}"
       elif ((\#(O.resume))); then
         if [[ ${STATE_MODEL} != "${\#(C.modelFingerprint)}" ]] && ((!\#(O.forceResume))); then
@@ -122,10 +124,12 @@ enum BashRunState {
         die "${\#(E.usage)}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${\#(O.stateFile)}); carry on with --resume, or start over with --restart"
       elif ((!\#(O.selectionGiven))); then
         COMPLETED=()
+        fresh=1
         printf 'model %s %s %s\n' "${\#(C.modelFingerprint)}" "${\#(C.procedureID)}" "${\#(C.procedureVersion)}" >"${\#(O.stateFile)}"
       fi
       ((\#(O.resume))) || COMPLETED=()
       exec {STATE_FD}>>"${\#(O.stateFile)}"
+      ((fresh)) && record_inputs
       state_write "run-started pid=$$ phases=${\#(C.selectedPhases)[*]// /,}"
     }
 

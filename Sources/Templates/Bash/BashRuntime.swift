@@ -186,6 +186,7 @@ enum BashRuntime {
       fi
       if ((${#candidates[@]} == 1)); then
         printf -v "${variable}" '%s' "${candidates[0]}"
+        record_choice "${variable}"
         say "  Chose ${what}: ${candidates[0]} (the only candidate)."
         return 0
       fi
@@ -204,6 +205,7 @@ enum BashRuntime {
         ask "  Type the number of your choice: "
         if [[ ${REPLY} =~ ^[0-9]+$ ]] && ((REPLY >= 1 && REPLY <= ${#candidates[@]})); then
           printf -v "${variable}" '%s' "${candidates[REPLY - 1]}"
+          record_choice "${variable}"
           say "  Chose ${what}: ${!variable}."
           return 0
         fi

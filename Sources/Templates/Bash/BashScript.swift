@@ -41,6 +41,7 @@ struct BashTranslator {
     translator.nodes.append(.runtime(BashRuntime.helpers))
     translator.nodes.append(.blank)
     translator.nodes.append(.runtime(BashRunState.text))
+    translator.nodes.append(.runtime(BashInputs.text))
     translator.addHelp()
     translator.addArgumentParsing()
     translator.addParameterChecks()
@@ -132,6 +133,14 @@ struct BashTranslator {
       .array(
         name: Contract.planFunctions,
         elements: steps.map { .code(Contract.planFunction($0.step.id)) }, multiline: true))
+    nodes.append(.comment("Parameters, and 1 for each secret one (recorded only as a digest)."))
+    nodes.append(
+      .array(
+        name: Contract.parameterNames, elements: procedure.parameters.map { .literal($0.name) }))
+    nodes.append(
+      .array(
+        name: Contract.parameterSecret,
+        elements: procedure.parameters.map { .code($0.isSecret ? "1" : "0") }))
     nodes.append(.comment("How often each step is tried, and the seconds between tries."))
     nodes.append(
       .array(

@@ -155,6 +155,9 @@ PLAN_FUNCTIONS=(
   plan_disable_old_cluster
   plan_reconfigure_new_cluster
 )
+# Parameters, and 1 for each secret one (recorded only as a digest).
+PARAMETER_NAMES=('KUBE_CONTEXT' 'PACH_CONTEXT' 'NAMESPACE' 'NEW_KUBE_CONTEXT' 'NEW_PACH_CONTEXT' 'PACH_VERSION' 'WORK_DIR' 'BACKUP_URL' 'SOURCE_BUCKET' 'CLONE_BUCKET' 'PAUSE_DATA_LOADING' 'PACHD_HOST' 'WAIT_TIMEOUT')
+PARAMETER_SECRET=(0 0 0 0 0 0 0 0 0 0 0 0 0)
 # How often each step is tried, and the seconds between tries.
 STEP_ATTEMPTS=(1 1 1 1 1 1 1 1 1 1 1 1 1 1)
 STEP_RETRY_DELAYS=(0 0 0 0 0 0 0 0 0 0 0 0 0 0)
@@ -326,6 +329,7 @@ choose_one() {
   fi
   if ((${#candidates[@]} == 1)); then
     printf -v "${variable}" '%s' "${candidates[0]}"
+    record_choice "${variable}"
     say "  Chose ${what}: ${candidates[0]} (the only candidate)."
     return 0
   fi
@@ -344,6 +348,7 @@ choose_one() {
     ask "  Type the number of your choice: "
     if [[ ${REPLY} =~ ^[0-9]+$ ]] && ((REPLY >= 1 && REPLY <= ${#candidates[@]})); then
       printf -v "${variable}" '%s' "${candidates[REPLY - 1]}"
+      record_choice "${variable}"
       say "  Chose ${what}: ${!variable}."
       return 0
     fi
@@ -486,9 +491,11 @@ check_run_file() {
 # prepare_state: decides, from the state file and the options, whether this
 # run starts afresh, carries on (--resume), or must be told which.
 prepare_state() {
+  local fresh=0
   ((RESTART)) || load_state
   if ((RESTART)) || [[ ! -s ${STATE_FILE} ]]; then
     COMPLETED=()
+    fresh=1
     printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
   elif ((RESUME)); then
     if [[ ${STATE_MODEL} != "${MODEL_FINGERPRINT}" ]] && ((!FORCE_RESUME)); then
@@ -498,10 +505,12 @@ prepare_state() {
     die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
   elif ((!SELECTION_GIVEN)); then
     COMPLETED=()
+    fresh=1
     printf 'model %s %s %s\n' "${MODEL_FINGERPRINT}" "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" >"${STATE_FILE}"
   fi
   ((RESUME)) || COMPLETED=()
   exec {STATE_FD}>>"${STATE_FILE}"
+  ((fresh)) && record_inputs
   state_write "run-started pid=$$ phases=${SELECTED_PHASES[*]// /,}"
 }
 
@@ -693,6 +702,135 @@ run_with_retries() {
     sleep "${delay}"
     attempt=$((attempt + 1))
   done
+}
+# ---------------------------------------------------------------------------
+# Inputs: what a run was started with, so that --resume carries on with it.
+# ---------------------------------------------------------------------------
+
+# hex_encode TEXT: sets HEX to the bytes of TEXT in hexadecimal.
+hex_encode() {
+  local LC_ALL=C text=$1 index
+  HEX=''
+  for ((index = 0; index < ${#text}; index++)); do
+    printf -v HEX '%s%02x' "${HEX}" "'${text:index:1}"
+  done
+}
+
+# hex_decode HEX: sets TEXT to the bytes HEX spells.
+hex_decode() {
+  local hex=$1 escaped='' index
+  for ((index = 0; index < ${#hex}; index += 2)); do escaped+="\\x${hex:index:2}"; done
+  printf -v TEXT '%b' "${escaped}"
+}
+
+# secret_digest VALUE SALT: sets DIGEST to the SHA-256 of SALT and VALUE,
+# fed on standard input (never an argument, so never in ps).
+secret_digest() {
+  local line
+  if command -v sha256sum >/dev/null 2>&1; then
+    line=$(printf '%s%s' "$2" "$1" | sha256sum)
+  elif command -v shasum >/dev/null 2>&1; then
+    line=$(printf '%s%s' "$2" "$1" | shasum -a 256)
+  else
+    die "${EXIT_PREFLIGHT}" "neither sha256sum nor shasum is on PATH: the state file keeps secrets only as a digest"
+  fi
+  DIGEST=${line%% *}
+}
+
+# input_line NAME: the state line that records parameter NAME's value.
+input_line() {
+  local index
+  for index in "${!PARAMETER_NAMES[@]}"; do
+    [[ ${PARAMETER_NAMES[index]} == "$1" ]] || continue
+    if ((PARAMETER_SECRET[index])); then
+      secret_digest "${!1}" "${INPUT_SALT}"
+      INPUT_LINE="input $1 secret:${DIGEST}"
+    else
+      hex_encode "${!1}"
+      INPUT_LINE="input $1 value:${HEX}"
+    fi
+    return 0
+  done
+  return 1
+}
+
+# record_inputs: the first lines after a fresh state file's model line.
+record_inputs() {
+  local name
+  INPUT_SALT=${RANDOM}${RANDOM}${RANDOM}${EPOCHREALTIME/[.,]/}
+  state_write "salt ${INPUT_SALT}"
+  hex_encode "${SELECTED_PHASES[*]}"
+  state_write "phases value:${HEX}"
+  for name in "${PARAMETER_NAMES[@]}"; do
+    input_line "${name}" && state_write "${INPUT_LINE}"
+  done
+}
+
+# record_choice NAME: a value a step chose, for --resume to restore.
+record_choice() {
+  [[ -n ${STATE_FD} ]] || return 0
+  input_line "$1" && state_write "${INPUT_LINE}"
+}
+
+# bind_inputs: on --resume, restores the values the operator left out and
+# refuses values that differ from the run being resumed.
+bind_inputs() {
+  local line kind name stored rest shown
+  local -A recorded=() known=()
+  local -a differ=()
+  [[ -f ${STATE_FILE} ]] || return 0
+  for name in "${PARAMETER_NAMES[@]}"; do known[${name}]=1; done
+  INPUT_SALT=''
+  while IFS= read -r line; do
+    kind=${line%% *}
+    rest=${line#"${kind}"}
+    rest=${rest# }
+    case ${kind} in
+      model) recorded=() ;;
+      salt) INPUT_SALT=${rest%% *} ;;
+      phases) recorded[' phases']=${rest%% *} ;;
+      input)
+        name=${rest%% *}
+        rest=${rest#"${name}"}
+        rest=${rest# }
+        [[ -n ${known[${name}]-} ]] && recorded[${name}]=${rest%% *}
+        ;;
+    esac
+  done <"${STATE_FILE}"
+  if [[ -n ${recorded[' phases']-} ]]; then
+    hex_encode "${SELECTED_PHASES[*]}"
+    if [[ ${recorded[' phases']} != "value:${HEX}" ]]; then
+      hex_decode "${recorded[' phases']#value:}"
+      differ+=("the phases: ${TEXT} in the run being resumed, ${SELECTED_PHASES[*]} now")
+    fi
+  fi
+  for name in "${PARAMETER_NAMES[@]}"; do
+    stored=${recorded[${name}]-}
+    [[ -n ${stored} ]] || continue
+    input_line "${name}"
+    [[ ${INPUT_LINE} == "input ${name} ${stored}" ]] && continue
+    if [[ ${stored} == secret:* ]]; then
+      [[ -n ${!name} ]] && differ+=("${name}: the secret differs from the run being resumed")
+      continue
+    fi
+    hex_decode "${stored#value:}"
+    if [[ -z ${!name} ]]; then
+      printf -v "${name}" '%s' "${TEXT}"
+      say "  ${name} restored from the run being resumed."
+      continue
+    fi
+    shown=${TEXT@Q}
+    differ+=("${name}: ${shown} in the run being resumed, ${!name@Q} now")
+  done
+  ((${#differ[@]} > 0)) || return 0
+  if ((FORCE_RESUME)); then
+    warn "resuming with other values than the run being resumed (--force-resume):"
+    printf '  %s\n' "${differ[@]}" >&2
+    return 0
+  fi
+  warn "--resume carries on a run with the values it was started with, and these differ:"
+  printf '  %s\n' "${differ[@]}" >&2
+  die "${EXIT_USAGE}" "give the same values (or leave them out to reuse them), resume anyway with --force-resume, or start over with --restart"
 }
 # print_text: copies standard input to standard output (a builtin cat).
 print_text() {
@@ -1611,12 +1749,13 @@ main() {
   fi
   select_phases
   apply_defaults
-  check_parameters
   select_steps
   local state_defaulted=0 log_defaulted=0
   [[ -n ${STATE_FILE} ]] || state_defaulted=1
   [[ -n ${LOG_FILE} ]] || log_defaulted=1
   resolve_run_files
+  ((RESUME)) && bind_inputs
+  check_parameters
   if ((DRY_RUN)); then
     ((RESUME)) && load_state
     say "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
