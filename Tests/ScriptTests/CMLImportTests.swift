@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -66,14 +67,30 @@ import Testing
     }
   }
 
+  /// The timeout is wall clock from the start of the wait, not the sum of
+  /// the sleeps between tries (the stub sleep returns at once here).
   @Test func waitThatNeverSucceedsTimesOutWithAClearMessage() throws {
     let harness = try CMLWorkspace.harness()
     try harness.rule("kubectl", "get pods *", output: "pod/web-abc\n", overriding: true)
-    let result = try CMLWorkspace.runImport(harness, ["--wait-timeout", "10"])
+    let started = Date()
+    let result = try CMLWorkspace.runImport(harness, ["--wait-timeout", "2"])
+    let elapsed = Date().timeIntervalSince(started)
     #expect(result.status == 1)
-    #expect(result.standardError.contains("timed out after 10s waiting for the pods of web"))
+    #expect(result.standardError.contains("timed out after 2s waiting for the pods of web"))
     #expect(result.standardError.contains("stop-database-clients"))
-    #expect(harness.commandCalls.filter { $0 == "sleep 5" }.count == 2)
+    #expect(elapsed >= 1 && elapsed < 10, "\(elapsed)")
+    #expect(harness.commandCalls.filter { $0.hasPrefix("sleep ") }.count >= 2)
+  }
+
+  /// A condition that never returns is stopped at the deadline.
+  @Test func aHungWaitConditionIsStoppedAtTheDeadline() throws {
+    let harness = try CMLWorkspace.harness()
+    try harness.rule("kubectl", "get pods *", status: "hang", overriding: true)
+    let started = Date()
+    let result = try CMLWorkspace.runImport(harness, ["--wait-timeout", "2"])
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("timed out after"))
+    #expect(Date().timeIntervalSince(started) < 20)
   }
 
   @Test func existingProjectFilesStopTheImport() throws {

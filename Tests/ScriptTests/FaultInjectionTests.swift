@@ -33,14 +33,15 @@ import Testing
   }()
 
   /// The steps a resume after a failure in `failed` runs: that one and every
-  /// later one, plus the owner of a cleanup that was in effect (it was undone).
+  /// later one, plus, for a cleanup that was in effect, its owner and every
+  /// step completed inside its scope (the cleanup undid what they built).
   static func rerun(after failed: Step, in steps: [Step]) -> Set<String> {
     let index = steps.firstIndex { $0.id == failed.id }!
     var ids = Set(steps[index...].map(\.id))
     for (ownerIndex, owner) in steps.enumerated() where ownerIndex < index {
       guard let until = owner.cleanup?.until, let end = steps.firstIndex(where: { $0.id == until })
       else { continue }
-      if index <= end { ids.insert(owner.id) }
+      if index <= end { ids.formUnion(steps[ownerIndex..<index].map(\.id)) }
     }
     return ids
   }

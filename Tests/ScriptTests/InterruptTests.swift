@@ -67,9 +67,10 @@ import Testing
     harness.clearCalls()
     let resumed = try harness.run(importArguments(harness) + ["--resume"])
     #expect(resumed.status == 0, "\(resumed.standardError)")
-    // The helper pod was deleted by the cleanup, so it is created again.
+    // The helper pod was deleted by the cleanup, so it is created again, and
+    // the archive extracted into it is copied in again (it went with the pod).
     #expect(harness.stepCalls.first?.step == "create-helper-pod")
-    #expect(!harness.stepCalls.map(\.step).contains("copy-archive-to-helper-pod"))
+    #expect(harness.stepCalls.map(\.step).contains("copy-archive-to-helper-pod"))
     #expect(harness.stepCalls.map(\.step).contains("copy-project-files"))
   }
 

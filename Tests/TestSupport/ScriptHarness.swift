@@ -67,8 +67,12 @@ public final class ScriptHarness {
     let env = baseEnvironment(path: path).merging(environment) { _, new in new }
     let script = [folder.file("migrate.sh")] + arguments
     if input.isEmpty {
+      // As from a terminal: the test runner's children inherit SIGINT and
+      // SIGTERM ignored, and an ignored signal cannot stop a wait's condition.
       return try ProcessRunner.run(
-        ProcessRunner.bash, script, environment: env, input: piped, in: folder.path)
+        ProcessRunner.which("env") ?? "/usr/bin/env",
+        ["--default-signal=INT,TERM", ProcessRunner.bash] + script, environment: env,
+        input: piped, in: folder.path)
     }
     precondition(piped.isEmpty, "a run reads either a terminal or piped input here")
     return try ProcessRunner.run(

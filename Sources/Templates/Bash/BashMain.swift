@@ -167,6 +167,10 @@ enum BashMain {
         run_step "$1"
         return 0
       fi
+      # Each member is a process group of its own, so that an interrupt can
+      # stop it with everything it started.
+      set -m
+      GROUP_IDS=()
       for index in "$@"; do
         record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: started (${\#(C.stepIDs)[index]}, at the same time as the others of group ${\#(C.stepGroups)[index]})"
         (
@@ -177,7 +181,9 @@ enum BashMain {
         ) >"${\#(O.stateFile)}.${\#(C.stepIDs)[index]}.out" 2>&1 &
         pids[${index}]=$!
         GROUP_PIDS+=("$!")
+        GROUP_IDS+=("${\#(C.stepIDs)[index]}")
       done
+      set +m
       for index in "$@"; do
         status=0
         wait "${pids[${index}]}" || status=$?
@@ -195,6 +201,7 @@ enum BashMain {
         fi
       done
       GROUP_PIDS=()
+      GROUP_IDS=()
       if ((failed)); then
         warn "fix the cause, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume (it runs only the steps not completed)"
         exit "${\#(E.stepFailed)}"

@@ -24,6 +24,9 @@ enum BashRunState {
     LOCK_HELD=0
     TEE_PIDS=()
     GROUP_PIDS=()
+    GROUP_IDS=()
+    WAIT_PID=''
+    WAIT_WATCHDOG=''
     STATE_FD=''
 
     # NOW is the current time, formatted by bash itself once per second.
@@ -232,7 +235,13 @@ enum BashRunState {
     # step is not recorded as completed, and cleanups still run.
     on_signal() {
       trap - ERR
-      if ((${#GROUP_PIDS[@]} > 0)); then kill "${GROUP_PIDS[@]}" 2>/dev/null || true; fi
+      stop_wait
+      stop_group
+      if ((${#GROUP_IDS[@]} > 0)); then
+        record "interrupted by SIG$1 during the concurrent steps ${GROUP_IDS[*]}; they will run again"
+        warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        exit "$2"
+      fi
       if [[ -n ${\#(C.currentStepID)} ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)} interrupted by SIG$1; it will run again"
         warn "interrupted by SIG$1 during step ${\#(C.currentStepID)}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
@@ -240,6 +249,17 @@ enum BashRunState {
         warn "interrupted by SIG$1"
       fi
       exit "$2"
+    }
+
+    # stop_group: ends every member of a running concurrent group, each a
+    # process group of its own (started under set -m), with all it started,
+    # and waits for them, so nothing of the group outlives the run or its lock.
+    stop_group() {
+      local pid
+      ((${#GROUP_PIDS[@]} > 0)) || return 0
+      for pid in "${GROUP_PIDS[@]}"; do kill -TERM -- "-${pid}" 2>/dev/null || true; done
+      for pid in "${GROUP_PIDS[@]}"; do wait "${pid}" 2>/dev/null || true; done
+      GROUP_PIDS=()
     }
 
     # run_cleanups: undoes the steps whose cleanup is still in effect, newest
@@ -250,12 +270,29 @@ enum BashRunState {
         id=${ACTIVE_CLEANUPS[index]}
         record "cleanup of ${id}"
         if "${\#(C.cleanupFunctions)[${id}]}"; then
-          [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
+          undo_scope "${id}"
         else
           warn "the cleanup of ${id} failed; check it by hand"
         fi
       done
       ACTIVE_CLEANUPS=()
+    }
+
+    # undo_scope ID: a cleanup undid step ID, and with it whatever the steps
+    # completed inside its scope (after ID, before its until step) built on
+    # it: all of them are recorded as undone, so --resume rebuilds them
+    # rather than carry on against, say, a helper pod the cleanup deleted.
+    undo_scope() {
+      local index inside=0 until=${\#(C.cleanupUntil)[$1]}
+      for index in "${!\#(C.stepIDs)[@]}"; do
+        [[ ${\#(C.stepIDs)[index]} == "$1" ]] && inside=1
+        ((inside)) || continue
+        [[ -n ${until} && ${\#(C.stepIDs)[index]} == "${until}" ]] && break
+        if [[ ${\#(C.stepIDs)[index]} == "$1" || -n ${COMPLETED[${\#(C.stepIDs)[index]}]-} ]]; then
+          unset 'COMPLETED[${\#(C.stepIDs)[index]}]'
+          [[ -z ${STATE_FD} ]] || state_write "undone ${\#(C.stepIDs)[index]}"
+        fi
+      done
     }
 
     # end_cleanups_until ID: drops the cleanups that step ID makes unnecessary.

@@ -122,18 +122,61 @@ enum BashRuntime {
     }
 
     # \#(C.waitUntil) WHAT TIMEOUT INTERVAL CONDITION: runs the CONDITION function every
-    # INTERVAL seconds until it succeeds, for at most TIMEOUT seconds.
+    # INTERVAL seconds until it succeeds, for at most TIMEOUT seconds of wall
+    # clock from the start of the wait. A condition still running at the
+    # deadline is stopped. Each try runs in the background and is waited for
+    # with the wait builtin, so Ctrl-C and SIGTERM are handled at once, and
+    # the operator is told every 30 s or so how long the wait has lasted.
     \#(C.waitUntil)() {
-      local what=$1 timeout=$2 interval=$3 condition=$4 waited=0
+      local what=$1 timeout=$2 interval=$3 condition=$4 started=${EPOCHSECONDS}
+      local deadline remaining elapsed shown=${EPOCHSECONDS}
+      deadline=$((started + timeout))
       say "  Waiting up to ${timeout}s for ${what}."
-      until "${condition}" >/dev/null 2>&1; do
-        if ((waited >= timeout)); then
-          warn "timed out after ${waited}s waiting for ${what}"
+      while true; do
+        remaining=$((deadline - EPOCHSECONDS))
+        ((remaining > 0)) || remaining=1
+        # A process group of its own, so that stopping it stops what it started.
+        set -m
+        "${condition}" >/dev/null 2>&1 &
+        WAIT_PID=$!
+        set +m
+        # The watchdog times out with read -t on a pipe nothing writes to: no
+        # program of its own, so nothing outlives it when it is stopped.
+        (
+          read -r -t "${remaining}" <> <(:) || true
+          kill -TERM -- "-${WAIT_PID}" || exit 0
+          read -r -t 2 <> <(:) || true
+          kill -KILL -- "-${WAIT_PID}"
+        ) >/dev/null 2>&1 &
+        WAIT_WATCHDOG=$!
+        if wait "${WAIT_PID}"; then
+          stop_wait
+          return 0
+        fi
+        stop_wait
+        elapsed=$((EPOCHSECONDS - started))
+        if ((EPOCHSECONDS >= deadline)); then
+          warn "timed out after ${elapsed}s waiting for ${what}"
           return 1
         fi
-        sleep "${interval}"
-        waited=$((waited + interval))
+        if ((EPOCHSECONDS - shown >= 30)); then
+          shown=${EPOCHSECONDS}
+          say "  Still waiting for ${what}: ${elapsed}s of ${timeout}s."
+        fi
+        remaining=$((deadline - EPOCHSECONDS))
+        sleep "$((interval < remaining ? interval : remaining))" &
+        WAIT_PID=$!
+        wait "${WAIT_PID}" || true
+        WAIT_PID=''
       done
+    }
+
+    # stop_wait: ends a wait's condition and its watchdog, whatever they are doing.
+    stop_wait() {
+      [[ -z ${WAIT_WATCHDOG} ]] || kill -TERM "${WAIT_WATCHDOG}" 2>/dev/null || true
+      [[ -z ${WAIT_PID} ]] || kill -TERM -- "-${WAIT_PID}" 2>/dev/null || true
+      WAIT_PID=''
+      WAIT_WATCHDOG=''
     }
 
     # \#(C.expectEmpty) OUTPUT FAILURE: the checked command must print nothing.

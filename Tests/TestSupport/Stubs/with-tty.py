@@ -10,6 +10,7 @@ Exit status: the command's, or 128 + N when signal N ended it.
 import fcntl
 import os
 import select
+import signal
 import sys
 import termios
 import pty
@@ -22,6 +23,10 @@ termios.tcsetattr(slave, termios.TCSANOW, attributes)
 
 pid = os.fork()
 if pid == 0:
+    # As from a terminal: the test runner's children inherit SIGINT and
+    # SIGTERM ignored.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.close(master)
     os.setsid()
     fcntl.ioctl(slave, termios.TIOCSCTTY, 0)

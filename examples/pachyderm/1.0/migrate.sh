@@ -265,18 +265,61 @@ manual_step() {
 }
 
 # wait_until WHAT TIMEOUT INTERVAL CONDITION: runs the CONDITION function every
-# INTERVAL seconds until it succeeds, for at most TIMEOUT seconds.
+# INTERVAL seconds until it succeeds, for at most TIMEOUT seconds of wall
+# clock from the start of the wait. A condition still running at the
+# deadline is stopped. Each try runs in the background and is waited for
+# with the wait builtin, so Ctrl-C and SIGTERM are handled at once, and
+# the operator is told every 30 s or so how long the wait has lasted.
 wait_until() {
-  local what=$1 timeout=$2 interval=$3 condition=$4 waited=0
+  local what=$1 timeout=$2 interval=$3 condition=$4 started=${EPOCHSECONDS}
+  local deadline remaining elapsed shown=${EPOCHSECONDS}
+  deadline=$((started + timeout))
   say "  Waiting up to ${timeout}s for ${what}."
-  until "${condition}" >/dev/null 2>&1; do
-    if ((waited >= timeout)); then
-      warn "timed out after ${waited}s waiting for ${what}"
+  while true; do
+    remaining=$((deadline - EPOCHSECONDS))
+    ((remaining > 0)) || remaining=1
+    # A process group of its own, so that stopping it stops what it started.
+    set -m
+    "${condition}" >/dev/null 2>&1 &
+    WAIT_PID=$!
+    set +m
+    # The watchdog times out with read -t on a pipe nothing writes to: no
+    # program of its own, so nothing outlives it when it is stopped.
+    (
+      read -r -t "${remaining}" <> <(:) || true
+      kill -TERM -- "-${WAIT_PID}" || exit 0
+      read -r -t 2 <> <(:) || true
+      kill -KILL -- "-${WAIT_PID}"
+    ) >/dev/null 2>&1 &
+    WAIT_WATCHDOG=$!
+    if wait "${WAIT_PID}"; then
+      stop_wait
+      return 0
+    fi
+    stop_wait
+    elapsed=$((EPOCHSECONDS - started))
+    if ((EPOCHSECONDS >= deadline)); then
+      warn "timed out after ${elapsed}s waiting for ${what}"
       return 1
     fi
-    sleep "${interval}"
-    waited=$((waited + interval))
+    if ((EPOCHSECONDS - shown >= 30)); then
+      shown=${EPOCHSECONDS}
+      say "  Still waiting for ${what}: ${elapsed}s of ${timeout}s."
+    fi
+    remaining=$((deadline - EPOCHSECONDS))
+    sleep "$((interval < remaining ? interval : remaining))" &
+    WAIT_PID=$!
+    wait "${WAIT_PID}" || true
+    WAIT_PID=''
   done
+}
+
+# stop_wait: ends a wait's condition and its watchdog, whatever they are doing.
+stop_wait() {
+  [[ -z ${WAIT_WATCHDOG} ]] || kill -TERM "${WAIT_WATCHDOG}" 2>/dev/null || true
+  [[ -z ${WAIT_PID} ]] || kill -TERM -- "-${WAIT_PID}" 2>/dev/null || true
+  WAIT_PID=''
+  WAIT_WATCHDOG=''
 }
 
 # expect_empty OUTPUT FAILURE: the checked command must print nothing.
@@ -405,6 +448,9 @@ LOCK_FILE=''
 LOCK_HELD=0
 TEE_PIDS=()
 GROUP_PIDS=()
+GROUP_IDS=()
+WAIT_PID=''
+WAIT_WATCHDOG=''
 STATE_FD=''
 
 # NOW is the current time, formatted by bash itself once per second.
@@ -613,7 +659,13 @@ on_exit() {
 # step is not recorded as completed, and cleanups still run.
 on_signal() {
   trap - ERR
-  if ((${#GROUP_PIDS[@]} > 0)); then kill "${GROUP_PIDS[@]}" 2>/dev/null || true; fi
+  stop_wait
+  stop_group
+  if ((${#GROUP_IDS[@]} > 0)); then
+    record "interrupted by SIG$1 during the concurrent steps ${GROUP_IDS[*]}; they will run again"
+    warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    exit "$2"
+  fi
   if [[ -n ${CURRENT_STEP_ID} ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID} interrupted by SIG$1; it will run again"
     warn "interrupted by SIG$1 during step ${CURRENT_STEP_ID}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
@@ -621,6 +673,17 @@ on_signal() {
     warn "interrupted by SIG$1"
   fi
   exit "$2"
+}
+
+# stop_group: ends every member of a running concurrent group, each a
+# process group of its own (started under set -m), with all it started,
+# and waits for them, so nothing of the group outlives the run or its lock.
+stop_group() {
+  local pid
+  ((${#GROUP_PIDS[@]} > 0)) || return 0
+  for pid in "${GROUP_PIDS[@]}"; do kill -TERM -- "-${pid}" 2>/dev/null || true; done
+  for pid in "${GROUP_PIDS[@]}"; do wait "${pid}" 2>/dev/null || true; done
+  GROUP_PIDS=()
 }
 
 # run_cleanups: undoes the steps whose cleanup is still in effect, newest
@@ -631,12 +694,29 @@ run_cleanups() {
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
     if "${CLEANUP_FUNCTIONS[${id}]}"; then
-      [[ -z ${STATE_FD} ]] || state_write "undone ${id}"
+      undo_scope "${id}"
     else
       warn "the cleanup of ${id} failed; check it by hand"
     fi
   done
   ACTIVE_CLEANUPS=()
+}
+
+# undo_scope ID: a cleanup undid step ID, and with it whatever the steps
+# completed inside its scope (after ID, before its until step) built on
+# it: all of them are recorded as undone, so --resume rebuilds them
+# rather than carry on against, say, a helper pod the cleanup deleted.
+undo_scope() {
+  local index inside=0 until=${CLEANUP_UNTIL[$1]}
+  for index in "${!STEP_IDS[@]}"; do
+    [[ ${STEP_IDS[index]} == "$1" ]] && inside=1
+    ((inside)) || continue
+    [[ -n ${until} && ${STEP_IDS[index]} == "${until}" ]] && break
+    if [[ ${STEP_IDS[index]} == "$1" || -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
+      unset 'COMPLETED[${STEP_IDS[index]}]'
+      [[ -z ${STATE_FD} ]] || state_write "undone ${STEP_IDS[index]}"
+    fi
+  done
 }
 
 # end_cleanups_until ID: drops the cleanups that step ID makes unnecessary.
@@ -1676,6 +1756,10 @@ run_group() {
     run_step "$1"
     return 0
   fi
+  # Each member is a process group of its own, so that an interrupt can
+  # stop it with everything it started.
+  set -m
+  GROUP_IDS=()
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
     (
@@ -1686,7 +1770,9 @@ run_group() {
     ) >"${STATE_FILE}.${STEP_IDS[index]}.out" 2>&1 &
     pids[${index}]=$!
     GROUP_PIDS+=("$!")
+    GROUP_IDS+=("${STEP_IDS[index]}")
   done
+  set +m
   for index in "$@"; do
     status=0
     wait "${pids[${index}]}" || status=$?
@@ -1704,6 +1790,7 @@ run_group() {
     fi
   done
   GROUP_PIDS=()
+  GROUP_IDS=()
   if ((failed)); then
     warn "fix the cause, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume (it runs only the steps not completed)"
     exit "${EXIT_STEP_FAILED}"
