@@ -13,6 +13,7 @@ public struct Linter: Sendable {
     found += shellSyntax(procedure)
     found += ToolRules.check(procedure)
     found += SQLRules.check(procedure)
+    found += RerunRules.check(procedure)
     found += StructureRules.check(procedure)
     return found.stableByStepOrder(in: procedure)
   }

@@ -114,7 +114,9 @@ import Testing
     _ = try CMLWorkspace.runImport(harness)
     let calls = harness.calls
     let sqlCalls = calls.indices.filter { calls[$0].hasPrefix("kubectl exec -i db-0") }
-    #expect(sqlCalls.count == 9)
+    // Nine SQL scripts, and the checks whether the admin and the engine image
+    // are already imported.
+    #expect(sqlCalls.count == 11)
     for index in sqlCalls { #expect(calls[index].contains("-v ON_ERROR_STOP=1")) }
     #expect(
       calls.contains(

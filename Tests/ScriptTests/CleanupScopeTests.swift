@@ -37,3 +37,26 @@ import Testing
     #expect(calls.contains { $0.contains("mlx/cml-migration-pod:/migration/backup.tar.gz") })
   }
 }
+
+/// A step whose effect cannot be applied twice checks for it first: the
+/// admin's COPY into users took effect, then the step failed; --resume must
+/// not COPY again, or every resume fails on the unique username (issue 9,
+/// shape 2).
+@Suite struct ReRunSafetyTests {
+  @Test func anAdminAlreadyCopiedIsNotCopiedAgain() throws {
+    let harness = try CMLWorkspace.harness()
+    try harness.rule("kubectl", "exec db-0 -n mlx -- rm -f /tmp/users.csv", status: "1@1")
+    let failed = try CMLWorkspace.runImport(harness)
+    #expect(failed.status == 1)
+    #expect(failed.standardError.contains("import-admin-user"))
+    #expect(harness.commandCalls.contains { $0.contains("COPY\\ users") })
+    harness.clearCalls()
+    // Appended, not put first: rules keep their numbers, so the rm rule's
+    // "fail on the first call" stays spent.
+    try harness.rule("kubectl", "exec -i db-0 -n mlx -- psql -U sense -At *", output: "1\n")
+    let resumed = try CMLWorkspace.runImport(harness, ["--resume"])
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    #expect(resumed.standardOutput.contains("already in the users table; not copied again"))
+    #expect(!harness.commandCalls.contains { $0.contains("COPY\\ users") })
+  }
+}

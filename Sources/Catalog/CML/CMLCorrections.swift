@@ -135,5 +135,14 @@ extension CML {
         "Without `ON_ERROR_STOP`, psql reports a failing statement and goes on, so a half-restored database goes unnoticed until users find missing data.",
       fix: "Restores with `psql -v ON_ERROR_STOP=1`, so a failure stops the step.",
       steps: ["replace-database"]),
+    Correction(
+      "Re-running the COPY of the admin or of the engine image",
+      source:
+        #"kubectl exec db-0 -n ${NAMESPACE} -- psql -U sense -c "COPY users(${CSV_COLUMNS}) FROM '/tmp/users.csv' DELIMITER ',' CSV HEADER""#,
+      problem:
+        "The source COPYs the saved admin and the saved engine image, then removes the CSV. When anything after the COPY fails (the `rm`, or the COPY's own response is lost), the step is run again: the second COPY of the admin fails on the unique username, so no resume ever completes, and the second COPY of the engine image silently adds a second row (engine_images has no unique key).",
+      fix:
+        "Each step first asks the database whether the admin (by username) or an image from the saved repository is already there, and COPYs only when it is not; the CSV is removed with `rm -f`, so removing it again is not an error.",
+      steps: ["import-admin-user", "import-engine-image"]),
   ]
 }

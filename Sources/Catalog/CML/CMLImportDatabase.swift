@@ -167,22 +167,47 @@ extension CML {
           #"kubectl wait --for=condition=complete "job/${migration_job}" -n "${NAMESPACE}" --timeout=5s"#,
         every: pollSeconds, timeout: timeout)
     }
-    Step("import-admin-user", "Re-import the saved admin into the users table") {
+    Step(
+      "import-admin-user", "Re-import the saved admin into the users table",
+      explanation:
+        "Safe to run again: when the admin is already in the users table (the COPY took effect and the step failed after it), the COPY is not repeated, since a second one would fail on the unique username and stop every resume."
+    ) {
       ShellCommand(
         #"""
-        kubectl cp "${WORK_DIR}/users.csv" "${NAMESPACE}/db-0:/tmp/users.csv"
-        csv_columns=$(head -n 1 "${WORK_DIR}/users.csv")
-        kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY users(${csv_columns}) FROM '/tmp/users.csv' DELIMITER ',' CSV HEADER"
-        kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/users.csv
+        present=$(kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -At -v ON_ERROR_STOP=1 -v admin="${ADMIN}" <<'SQL'
+        SELECT count(*) FROM users WHERE username = :'admin';
+        SQL
+        )
+        if [[ ${present} =~ ^[1-9] ]]; then
+          echo "the admin ${ADMIN} is already in the users table; not copied again"
+        else
+          kubectl cp "${WORK_DIR}/users.csv" "${NAMESPACE}/db-0:/tmp/users.csv"
+          csv_columns=$(head -n 1 "${WORK_DIR}/users.csv")
+          kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY users(${csv_columns}) FROM '/tmp/users.csv' DELIMITER ',' CSV HEADER"
+        fi
+        kubectl exec db-0 -n "${NAMESPACE}" -- rm -f /tmp/users.csv
         """#)
     }
-    Step("import-engine-image", "Re-import the saved default engine image") {
+    Step(
+      "import-engine-image", "Re-import the saved default engine image",
+      explanation:
+        "Safe to run again: engine_images has no unique key, so a second COPY would silently add a second row; when an image with the saved repository is already there (the COPY took effect and the step failed after it), the COPY is not repeated."
+    ) {
       ShellCommand(
         #"""
-        kubectl cp "${WORK_DIR}/engine_images2.csv" "${NAMESPACE}/db-0:/tmp/engine_images.csv"
-        csv_columns=$(head -n 1 "${WORK_DIR}/engine_images2.csv")
-        kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY engine_images(${csv_columns}) FROM '/tmp/engine_images.csv' DELIMITER ',' CSV HEADER"
-        kubectl exec db-0 -n "${NAMESPACE}" -- rm /tmp/engine_images.csv
+        saved=$(tail -n 1 "${WORK_DIR}/engine_images2.csv")
+        present=$(kubectl exec -i db-0 -n "${NAMESPACE}" -- psql -U sense -At -v ON_ERROR_STOP=1 -v repository="${saved##*,}" <<'SQL'
+        SELECT count(*) FROM engine_images WHERE repository = :'repository';
+        SQL
+        )
+        if [[ ${present} =~ ^[1-9] ]]; then
+          echo "an engine image from ${saved##*,} is already there; not copied again"
+        else
+          kubectl cp "${WORK_DIR}/engine_images2.csv" "${NAMESPACE}/db-0:/tmp/engine_images.csv"
+          csv_columns=$(head -n 1 "${WORK_DIR}/engine_images2.csv")
+          kubectl exec db-0 -n "${NAMESPACE}" -- psql -U sense -c "COPY engine_images(${csv_columns}) FROM '/tmp/engine_images.csv' DELIMITER ',' CSV HEADER"
+        fi
+        kubectl exec db-0 -n "${NAMESPACE}" -- rm -f /tmp/engine_images.csv
         """#)
     }
     Step(

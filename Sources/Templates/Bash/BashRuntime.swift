@@ -14,15 +14,18 @@ enum BashRuntime {
   /// still read: the rest of the script needs bash 5.0 or later
   /// (`EPOCHSECONDS`, `inherit_errexit`, `${var@Q}`), and says so rather than
   /// dying on a line it cannot parse.
+  /// The oldest bash the runtime runs on, as the guard and the runbook say.
+  static let minimumBash = 5
+
   static let versionGuard = #"""
-    # The rest of this script needs bash 5.0 or later; say so under sh or an
+    # The rest of this script needs bash \#(minimumBash).0 or later; say so under sh or an
     # older bash rather than fail on a line they cannot read.
     if [ -z "${BASH_VERSION-}" ]; then
-      echo "migrate.sh: run this script with bash 5.0 or later (bash migrate.sh), not with sh" >&2
+      echo "migrate.sh: run this script with bash \#(minimumBash).0 or later (bash migrate.sh), not with sh" >&2
       exit 2
     fi
-    if [ "${BASH_VERSINFO[0]}" -lt 5 ]; then
-      echo "migrate.sh: this script needs bash 5.0 or later, and this is bash ${BASH_VERSION}; install a newer bash (on macOS: brew install bash) and run it with that one" >&2
+    if [ "${BASH_VERSINFO[0]}" -lt \#(minimumBash) ]; then
+      echo "migrate.sh: this script needs bash \#(minimumBash).0 or later, and this is bash ${BASH_VERSION}; install a newer bash (on macOS: brew install bash) and run it with that one" >&2
       exit 2
     fi
 

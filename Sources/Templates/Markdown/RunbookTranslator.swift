@@ -76,6 +76,11 @@ public struct RunbookTranslator {
               codes(procedure.tools(in: [phase]))))
         }),
     ]
+    blocks.append(
+      .paragraph(
+        .prose(
+          "`migrate.sh` needs bash \(BashRuntime.minimumBash).0 or later, and says so and stops under `sh` or an older bash. macOS ships bash 3.2: install a newer one (for example `brew install bash`) and run the script with it."
+        )))
     if !procedure.requirements.accesses.isEmpty {
       blocks.append(.paragraph([.text("Access and prior conditions:")]))
       blocks.append(.list(procedure.requirements.accesses.map { ListItem(Inline.prose($0)) }))
