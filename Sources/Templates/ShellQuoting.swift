@@ -35,32 +35,6 @@ public enum ShellQuoting {
     return result + "'"
   }
 
-  /// The body of an unquoted here-document that writes `template` with its
-  /// `${NAME}` references expanded and everything else literal: `\`, `$` and
-  /// `` ` `` are escaped. `replacement` may substitute a reference (a secret
-  /// shown as `***`) or return nil to keep it as an expansion.
-  public static func heredocBody(
-    _ template: Template, expanding shouldExpand: (String) -> Bool,
-    replacement: (String) -> String? = { _ in nil }
-  ) -> String {
-    var body = ""
-    for segment in template.segments {
-      switch segment {
-      case .literal(let text):
-        body += escapedForHeredoc(text)
-      case .reference(let name):
-        if let replaced = replacement(name) {
-          body += escapedForHeredoc(replaced)
-        } else if shouldExpand(name) {
-          body += "${\(name)}"
-        } else {
-          body += escapedForHeredoc("${\(name)}")
-        }
-      }
-    }
-    return body
-  }
-
   /// `a"$b` inside double quotes: `a\"\$b`. References of `template` are kept
   /// as expansions.
   public static func doubleQuoted(_ template: Template) -> String {

@@ -1,7 +1,8 @@
 import Model
-import Templates
 import TestSupport
 import Testing
+
+@testable import Templates
 
 @Suite struct ShellQuotingTests {
   static let hostile = [
@@ -29,9 +30,12 @@ import Testing
   }
 
   @Test func heredocBodiesExpandOnlyTheNamedReferences() throws {
-    let template = Template(#"ns: ${NAMESPACE} home: ${HOME} literal: $(id) `x` \n ${UNKNOWN}"#)
-    let body = ShellQuoting.heredocBody(template, expanding: { $0 == "NAMESPACE" })
-    let script = "NAMESPACE='prod'\nHOME=/h\ncat <<EOF\n\(body)\nEOF\n"
+    let body = BashRenderer.hereDocumentBody(
+      [
+        .text("ns: "), .expanded("NAMESPACE"),
+        .text(#" home: ${HOME} literal: $(id) `x` \n ${UNKNOWN}"#),
+      ], quoted: false)
+    let script = "NAMESPACE='prod'\nHOME=/h\ncat <<EOF\n\(body)EOF\n"
     let result = try ProcessRunner.run(ProcessRunner.bash, ["-c", script])
     #expect(
       result.standardOutput == #"ns: prod home: ${HOME} literal: $(id) `x` \n ${UNKNOWN}"# + "\n")
