@@ -13,7 +13,9 @@
 # line prefixed by "  | ".
 # Each call's $MIGRATE_STEP_ID (the generated script's running step) goes to
 # $STUB_DIR/steps.log, a line per call. With STUB_FAIL_AT=N the N-th call of
-# any stub fails with status 1; a rule whose STATUS is `hang` blocks for a
+# any stub fails with status 1 before it answers; with STUB_FAIL_AFTER=N the
+# N-th call answers (output, copied files) and then fails with status 1, as
+# a command that acted and lost its response; a rule whose STATUS is `hang` blocks for a
 # minute (for signal tests).
 # Only builtins (and the real sleep, by absolute path) are used: the real
 # tools may be stubbed too.
@@ -53,6 +55,14 @@ if [[ -n ${STUB_FAIL_AT-} && ${count} == "${STUB_FAIL_AT}" ]]; then
   printf 'stub: call %s fails on purpose\n' "${count}" >&2
   exit 1
 fi
+# finish STATUS: exits with STATUS, or 1 for the call STUB_FAIL_AFTER names.
+finish() {
+  if [[ -n ${STUB_FAIL_AFTER-} && ${count} == "${STUB_FAIL_AFTER}" ]]; then
+    printf 'stub: call %s acted, then fails on purpose\n' "${count}" >&2
+    exit 1
+  fi
+  exit "$1"
+}
 joined="$*"
 if [[ -f "${STUB_DIR}/rules" ]]; then
   rule_number=0
@@ -75,7 +85,7 @@ if [[ -f "${STUB_DIR}/rules" ]]; then
         [[ -x ${real_sleep} ]] && exec "${real_sleep}" 60
       done
     fi
-    exit "${status}"
+    finish "${status}"
   done <"${STUB_DIR}/rules"
 fi
-exit 0
+finish 0
