@@ -11,7 +11,7 @@ public enum ShellQuoting {
   public static func quoted(_ text: String) -> String {
     let hasControl = hasControl(text)
     if !hasControl && (text.contains("$") || text.contains("`") || text.contains("\\")) {
-      return doubleQuoted(Template.literal(text))
+      return interpolated([.text(text)])
     }
     guard hasControl else {
       return "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
@@ -38,19 +38,7 @@ public enum ShellQuoting {
   /// `a"$b` inside double quotes: `a\"\$b`. References of `template` are kept
   /// as expansions.
   public static func doubleQuoted(_ template: Template) -> String {
-    var inner = ""
-    for segment in template.segments {
-      switch segment {
-      case .literal(let text):
-        for character in text {
-          if "\\\"$`".contains(character) { inner += "\\" }
-          inner.append(character)
-        }
-      case .reference(let name):
-        inner += "${\(name)}"
-      }
-    }
-    return "\"" + inner + "\""
+    BashRenderer.spell(.template(template))
   }
 
   static func escapedForHeredoc(_ text: String) -> String {

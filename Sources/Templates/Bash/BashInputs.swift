@@ -83,39 +83,21 @@ enum BashInputs {
     }
 
     # bind_inputs: on --resume, restores the values the operator left out and
-    # refuses values that differ from the run being resumed.
+    # refuses values that differ from the run being resumed, as load_state
+    # read them from the state file.
     bind_inputs() {
-      local line kind name stored rest shown
-      local -A recorded=() known=()
+      local name stored shown
       local -a differ=()
-      [[ -f ${\#(O.stateFile)} ]] || return 0
-      for name in "${\#(C.parameterNames)[@]}"; do known[${name}]=1; done
-      INPUT_SALT=''
-      while IFS= read -r line; do
-        kind=${line%% *}
-        rest=${line#"${kind}"}
-        rest=${rest# }
-        case ${kind} in
-          model) recorded=() ;;
-          salt) INPUT_SALT=${rest%% *} ;;
-          phases) recorded[' phases']=${rest%% *} ;;
-          input)
-            name=${rest%% *}
-            rest=${rest#"${name}"}
-            rest=${rest# }
-            [[ -n ${known[${name}]-} ]] && recorded[${name}]=${rest%% *}
-            ;;
-        esac
-      done <"${\#(O.stateFile)}"
-      if [[ -n ${recorded[' phases']-} ]]; then
+      load_state
+      if [[ -n ${RECORDED_PHASES} ]]; then
         hex_encode "${\#(C.selectedPhases)[*]}"
-        if [[ ${recorded[' phases']} != "value:${HEX}" ]]; then
-          hex_decode "${recorded[' phases']#value:}"
+        if [[ ${RECORDED_PHASES} != "value:${HEX}" ]]; then
+          hex_decode "${RECORDED_PHASES#value:}"
           differ+=("the phases: ${TEXT} in the run being resumed, ${\#(C.selectedPhases)[*]} now")
         fi
       fi
       for name in "${\#(C.parameterNames)[@]}"; do
-        stored=${recorded[${name}]-}
+        stored=${RECORDED_INPUTS[${name}]-}
         [[ -n ${stored} ]] || continue
         input_line "${name}"
         [[ ${INPUT_LINE} == "input ${name} ${stored}" ]] && continue

@@ -18,7 +18,8 @@ enum BashRunState {
     # The tools the script itself runs besides builtins.
     RUNTIME_TOOLS=(tee rm mkdir rmdir sleep)
 
-    declare -A COMPLETED=()
+    declare -A COMPLETED=() RECORDED_INPUTS=()
+    RECORDED_PHASES=''
     ACTIVE_CLEANUPS=()
     LOCK_FILE=''
     LOCK_HELD=0
@@ -52,8 +53,10 @@ enum BashRunState {
       printf '%s %s\n' "$*" "${NOW}" >&"${STATE_FD}"
     }
 
-    # load_state: fills COMPLETED from the state file and sets STATE_MODEL and
-    # STATE_UNFINISHED (an earlier run stopped with steps completed). The file
+    # load_state: the one reader of the state file. Fills COMPLETED, and
+    # RECORDED_INPUTS, RECORDED_PHASES and INPUT_SALT for bind_inputs, and
+    # sets STATE_MODEL and STATE_UNFINISHED (an earlier run stopped with
+    # steps completed). The file
     # is data: each line is split with builtins, nothing in it is expanded,
     # and a line naming no step of this procedure is ignored with a warning,
     # as is an incomplete last line (the disk filled while it was written).
@@ -63,6 +66,9 @@ enum BashRunState {
       COMPLETED=()
       STATE_MODEL=''
       STATE_UNFINISHED=0
+      RECORDED_INPUTS=()
+      RECORDED_PHASES=''
+      INPUT_SALT=''
       [[ -f ${\#(O.stateFile)} ]] || return 0
       for id in "${\#(C.stepIDs)[@]}"; do known[${id}]=1; done
       while true; do
@@ -87,6 +93,13 @@ enum BashRunState {
             fi
             ;;
           run-finished) STATE_UNFINISHED=0 ;;
+          salt) INPUT_SALT=${id} ;;
+          phases) RECORDED_PHASES=${id} ;;
+          input)
+            rest=${rest#"${id}"}
+            rest=${rest# }
+            [[ ${id} =~ ^[A-Z_][A-Z0-9_]*$ ]] && RECORDED_INPUTS[${id}]=${rest%% *}
+            ;;
         esac
       done <"${\#(O.stateFile)}"
     }

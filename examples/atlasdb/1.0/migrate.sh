@@ -381,7 +381,8 @@ on_error() {
 # The tools the script itself runs besides builtins.
 RUNTIME_TOOLS=(tee rm mkdir rmdir sleep)
 
-declare -A COMPLETED=()
+declare -A COMPLETED=() RECORDED_INPUTS=()
+RECORDED_PHASES=''
 ACTIVE_CLEANUPS=()
 LOCK_FILE=''
 LOCK_HELD=0
@@ -415,8 +416,10 @@ state_write() {
   printf '%s %s\n' "$*" "${NOW}" >&"${STATE_FD}"
 }
 
-# load_state: fills COMPLETED from the state file and sets STATE_MODEL and
-# STATE_UNFINISHED (an earlier run stopped with steps completed). The file
+# load_state: the one reader of the state file. Fills COMPLETED, and
+# RECORDED_INPUTS, RECORDED_PHASES and INPUT_SALT for bind_inputs, and
+# sets STATE_MODEL and STATE_UNFINISHED (an earlier run stopped with
+# steps completed). The file
 # is data: each line is split with builtins, nothing in it is expanded,
 # and a line naming no step of this procedure is ignored with a warning,
 # as is an incomplete last line (the disk filled while it was written).
@@ -426,6 +429,9 @@ load_state() {
   COMPLETED=()
   STATE_MODEL=''
   STATE_UNFINISHED=0
+  RECORDED_INPUTS=()
+  RECORDED_PHASES=''
+  INPUT_SALT=''
   [[ -f ${STATE_FILE} ]] || return 0
   for id in "${STEP_IDS[@]}"; do known[${id}]=1; done
   while true; do
@@ -450,6 +456,13 @@ load_state() {
         fi
         ;;
       run-finished) STATE_UNFINISHED=0 ;;
+      salt) INPUT_SALT=${id} ;;
+      phases) RECORDED_PHASES=${id} ;;
+      input)
+        rest=${rest#"${id}"}
+        rest=${rest# }
+        [[ ${id} =~ ^[A-Z_][A-Z0-9_]*$ ]] && RECORDED_INPUTS[${id}]=${rest%% *}
+        ;;
     esac
   done <"${STATE_FILE}"
 }
@@ -792,39 +805,21 @@ record_choice() {
 }
 
 # bind_inputs: on --resume, restores the values the operator left out and
-# refuses values that differ from the run being resumed.
+# refuses values that differ from the run being resumed, as load_state
+# read them from the state file.
 bind_inputs() {
-  local line kind name stored rest shown
-  local -A recorded=() known=()
+  local name stored shown
   local -a differ=()
-  [[ -f ${STATE_FILE} ]] || return 0
-  for name in "${PARAMETER_NAMES[@]}"; do known[${name}]=1; done
-  INPUT_SALT=''
-  while IFS= read -r line; do
-    kind=${line%% *}
-    rest=${line#"${kind}"}
-    rest=${rest# }
-    case ${kind} in
-      model) recorded=() ;;
-      salt) INPUT_SALT=${rest%% *} ;;
-      phases) recorded[' phases']=${rest%% *} ;;
-      input)
-        name=${rest%% *}
-        rest=${rest#"${name}"}
-        rest=${rest# }
-        [[ -n ${known[${name}]-} ]] && recorded[${name}]=${rest%% *}
-        ;;
-    esac
-  done <"${STATE_FILE}"
-  if [[ -n ${recorded[' phases']-} ]]; then
+  load_state
+  if [[ -n ${RECORDED_PHASES} ]]; then
     hex_encode "${SELECTED_PHASES[*]}"
-    if [[ ${recorded[' phases']} != "value:${HEX}" ]]; then
-      hex_decode "${recorded[' phases']#value:}"
+    if [[ ${RECORDED_PHASES} != "value:${HEX}" ]]; then
+      hex_decode "${RECORDED_PHASES#value:}"
       differ+=("the phases: ${TEXT} in the run being resumed, ${SELECTED_PHASES[*]} now")
     fi
   fi
   for name in "${PARAMETER_NAMES[@]}"; do
-    stored=${recorded[${name}]-}
+    stored=${RECORDED_INPUTS[${name}]-}
     [[ -n ${stored} ]] || continue
     input_line "${name}"
     [[ ${INPUT_LINE} == "input ${name} ${stored}" ]] && continue
