@@ -46,7 +46,10 @@ import Testing
   static let clean: [Phase: [(call: String, step: String)]] = Dictionary(
     uniqueKeysWithValues: Phase.allCases.map { ($0, $0.cleanCalls()) })
 
-  static let cases: [(Phase, Int, Form)] = Phase.allCases.flatMap { phase in
+  /// The export's calls. The import's are proven against the emulated
+  /// workspace and its real database instead (`CMLDatabaseFaultTests`),
+  /// where a step run twice shows in the rows it leaves.
+  static let cases: [(Phase, Int, Form)] = [Phase.export].flatMap { phase in
     clean[phase]!.indices.filter { !clean[phase]![$0].step.isEmpty }.flatMap { index in
       Form.allCases.map { (phase, index, $0) }
     }

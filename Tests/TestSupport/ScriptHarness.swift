@@ -49,6 +49,16 @@ public final class ScriptHarness {
     try folder.write(rules, to: "rules")
   }
 
+  /// Makes `tool`'s stub answer through an emulator, `Stubs/EMULATOR`, that
+  /// keeps the emulated system's state (see stub.bash).
+  public func emulate(_ tool: String, with emulator: String) throws {
+    let source = URL(fileURLWithPath: Self.stubSource).deletingLastPathComponent()
+      .appendingPathComponent(emulator).path
+    try folder.write(
+      try String(contentsOfFile: source, encoding: .utf8), to: "emulators/\(tool)", executable: true
+    )
+  }
+
   /// The contents `kubectl cp POD:/path/NAME local` copies out.
   public func fixture(_ name: String, _ contents: String) throws {
     try folder.write(contents, to: "files/\(name)")

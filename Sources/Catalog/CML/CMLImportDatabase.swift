@@ -20,12 +20,15 @@ extension CML {
     }
     Step(
       "check-no-existing-projects", "Check that no project files exist on the volume",
-      explanation: "Existing project files would get mixed in with the migrated ones."
+      explanation:
+        "Existing project files would get mixed in with the migrated ones. Files that this migration copied itself before it stopped (the volume's `.cdsw-archive` names this archive's checksum) are not in the way: the copy runs again over them."
     ) {
       OutputCheck(
-        "the projects volume holds no project files",
-        command:
-          #"kubectl exec cml-migration-pod -n "${NAMESPACE}" -- sh -c 'if [ -d /migration/projects/projects ]; then find /migration/projects/projects -type f; fi'"#,
+        "the projects volume holds no project files but this archive's",
+        command: #"""
+          archive_id=$(cksum <"${ARCHIVE}")
+          kubectl exec -i cml-migration-pod -n "${NAMESPACE}" -- sh -c 'read -r id; if [ -d /migration/projects/projects ] && [ "$(cat /migration/projects/.cdsw-archive 2>/dev/null)" != "${id}" ]; then find /migration/projects/projects -type f; fi' <<<"${archive_id}"
+          """#,
         expect: .empty,
         failure:
           "Project files already exist on the workspace's projects volume. The workspace must have no projects: remove them (or start from a new workspace), then carry on from this step."
@@ -48,10 +51,13 @@ extension CML {
     }
     Step(
       "copy-project-files", "Copy the project files, owned by the cdsw user",
-      explanation: "The `cdsw` user (UID 8536) must own the files."
+      explanation:
+        "The `cdsw` user (UID 8536) must own the files. The volume first records the archive's checksum in `.cdsw-archive`, so that a resumed import knows the files it finds there are its own."
     ) {
       ShellCommand(
         #"""
+        archive_id=$(cksum <"${ARCHIVE}")
+        kubectl exec -i cml-migration-pod -n "${NAMESPACE}" -- sh -c 'cat >/migration/projects/.cdsw-archive' <<<"${archive_id}"
         kubectl exec cml-migration-pod -n "${NAMESPACE}" -- cp -rf /migration/backup/projects /migration/
         kubectl exec cml-migration-pod -n "${NAMESPACE}" -- chown -R 8536:8536 /migration/projects
         """#)

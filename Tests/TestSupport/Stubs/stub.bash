@@ -17,6 +17,11 @@
 # N-th call answers (output, copied files) and then fails with status 1, as
 # a command that acted and lost its response; a rule whose STATUS is `hang` blocks for a
 # minute (for signal tests).
+# A tool with an emulator ($STUB_DIR/emulators/NAME, executable) is answered
+# by it, with the call's arguments and standard input, after the call is
+# recorded and before any rule: the emulator keeps the emulated system's
+# state, and exits 125 for a call it leaves to the rules. STUB_FAIL_AT fails
+# a call before the emulator acts, STUB_FAIL_AFTER after it acted.
 # Only builtins (and the real sleep, by absolute path) are used: the real
 # tools may be stubbed too.
 name=${0##*/}
@@ -33,8 +38,32 @@ printf '%s\n' "${MIGRATE_STEP_ID-}" >>"${STUB_DIR}/steps.log"
 if [[ -d "${STUB_DIR}/args" ]]; then
   printf '%s\0' "$@" >"${STUB_DIR}/args/${count}"
 fi
+emulator="${STUB_DIR}/emulators/${name}"
+stdin_copy=/dev/null
 if [[ ${name} == kubectl && ((${1-} == exec && " $* " == *" -i "*) || (${1-} == apply && " $* " == *" -f - "*)) ]]; then
-  while IFS= read -r line || [[ -n ${line} ]]; do printf '  | %s\n' "${line}" >>"${log}"; done
+  stdin_copy="${STUB_DIR}/stdin.${count}"
+  : >"${stdin_copy}"
+  while IFS= read -r line || [[ -n ${line} ]]; do
+    printf '  | %s\n' "${line}" >>"${log}"
+    printf '%s\n' "${line}" >>"${stdin_copy}"
+  done
+fi
+if [[ -n ${STUB_FAIL_AT-} && ${count} == "${STUB_FAIL_AT}" ]]; then
+  printf 'stub: call %s fails on purpose\n' "${count}" >&2
+  exit 1
+fi
+# finish STATUS: exits with STATUS, or 1 for the call STUB_FAIL_AFTER names.
+finish() {
+  if [[ -n ${STUB_FAIL_AFTER-} && ${count} == "${STUB_FAIL_AFTER}" ]]; then
+    printf 'stub: call %s acted, then fails on purpose\n' "${count}" >&2
+    exit 1
+  fi
+  exit "$1"
+}
+if [[ -x ${emulator} ]]; then
+  "${emulator}" "$@" <"${stdin_copy}"
+  status=$?
+  ((status == 125)) || finish "${status}"
 fi
 if [[ ${name} == kubectl && ${1-} == cp && ${3-} != *:* && -n ${3-} ]]; then
   source_file="${STUB_DIR}/files/${2##*/}"
@@ -51,18 +80,6 @@ if [[ ${name} == tar ]]; then
     fi
   done
 fi
-if [[ -n ${STUB_FAIL_AT-} && ${count} == "${STUB_FAIL_AT}" ]]; then
-  printf 'stub: call %s fails on purpose\n' "${count}" >&2
-  exit 1
-fi
-# finish STATUS: exits with STATUS, or 1 for the call STUB_FAIL_AFTER names.
-finish() {
-  if [[ -n ${STUB_FAIL_AFTER-} && ${count} == "${STUB_FAIL_AFTER}" ]]; then
-    printf 'stub: call %s acted, then fails on purpose\n' "${count}" >&2
-    exit 1
-  fi
-  exit "$1"
-}
 joined="$*"
 if [[ -f "${STUB_DIR}/rules" ]]; then
   rule_number=0
