@@ -85,7 +85,7 @@ extension Pachyderm {
       fi
       \#(kubectl("KUBE_CONTEXT")) patch svc/pachd --namespace "${NAMESPACE}" --type=json \
         -p '[{"op": "test", "path": "/spec/ports/0/name", "value": "api-grpc-port"}, {"op": "replace", "path": "/spec/ports/0/nodePort", "value": \#(to)}]'
-      \#(pachctl("PACH_CONTEXT")) config update context "${PACH_CONTEXT}" --pachd-address="${PACHD_HOST}:\#(to)"
+      pachctl config update context "${PACH_CONTEXT}" --pachd-address="${PACHD_HOST}:\#(to)"
       \#(pachctl("PACH_CONTEXT")) version
       """#)
   }
