@@ -1,48 +1,16 @@
 import Catalog
 import Foundation
+import Model
 import Templates
 import TestSupport
 import Testing
 
-/// The generated Pachyderm script, run against stub kubectl, pachctl, jq and
-/// aws (xargs, sed, awk and mkdir are the real ones).
+/// The generated Pachyderm script, run against the emulated clusters of
+/// `PachydermWorld` (xargs, sed, awk, mkdir and mv are the real ones).
 @Suite struct PachydermTests {
-  static let script = BashScript.render(Pachyderm.version1, generator: Outputs.generator)
+  /// The original service spec, as the emulated API server prints it.
+  static let originalService = #""resourceVersion": "3065091""#
 
-  /// What `jq` is called with to find the pipelines that are (not) paused.
-  static let notPaused = #"jq -r select\(.state\ \!=\ \"PIPELINE_PAUSED\"\)\ \|\ .pipeline.name"#
-  static let paused = #"jq -r select\(.state\ ==\ \"PIPELINE_PAUSED\"\)\ \|\ .pipeline.name"#
-
-  /// A harness whose kubectl and pachctl talk to the given contexts, with
-  /// one pipeline, `edges` (with more, xargs -P3 would run stubs at
-  /// the same time, whose log lines could interleave).
-  private func harness(kube: String, pach: String) throws -> ScriptHarness {
-    let harness = try ScriptHarness(
-      script: Self.script, stubs: ["kubectl", "pachctl", "jq", "aws"])
-    try harness.rule("kubectl", "config current-context", output: kube + "\n")
-    try harness.rule("pachctl", "config get active-context", output: pach + "\n")
-    try harness.rule("jq", "-r .pipeline.name", output: "edges\n")
-    try harness.rule("kubectl", "get svc/pachd *", output: #"{"nodePort": 30650}"# + "\n")
-    try harness.rule(
-      "pachctl", "version", output: "COMPONENT VERSION\npachctl 1.9.0\npachd 1.9.0\n")
-    return harness
-  }
-
-  private func oldArguments(_ harness: ScriptHarness, _ extra: [String] = []) -> [String] {
-    [
-      "old-cluster", "--kube-context", "old-ctx", "--pach-context", "old-pach",
-      "--source-bucket", "s3://mybucket", "--clone-bucket", "s3://mybucket2",
-      "--work-dir", harness.folder.file("work"),
-    ] + extra
-  }
-
-  /// The calls after the preflight checks, sorted: pipes, xargs -P3 and the
-  /// concurrent steps make calls at the same time, so their order varies.
-  private func stepCalls(_ harness: ScriptHarness) -> [String] {
-    Array(harness.commandCalls.dropFirst(2)).sorted()
-  }
-
-  /// Where the first and the last call starting with `prefix` were made.
   private func span(_ harness: ScriptHarness, _ prefix: String) -> ClosedRange<Int>? {
     let calls = harness.commandCalls
     guard let first = calls.firstIndex(where: { $0.hasPrefix(prefix) }),
@@ -51,24 +19,10 @@ import Testing
     return first...last
   }
 
-  /// The calls of the steps every old-cluster run makes, sorted.
-  static let oldClusterCalls = [
-    "aws s3 sync s3://mybucket s3://mybucket2",
-    "jq -r .pipeline.name", "jq -r .pipeline.name", paused, notPaused,
-    "pachctl list pipeline --raw", "pachctl list pipeline --raw", "pachctl list pipeline --raw",
-    "pachctl list pipeline --raw", "pachctl start pipeline edges", "pachctl stop pipeline edges",
-  ]
-
   @Test func theOldClusterIsPausedBackedUpClonedAndRestarted() throws {
-    let harness = try harness(kube: "old-ctx", pach: "old-pach")
-    let result = try harness.run(oldArguments(harness), input: "done\ndone\ndone\n")
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run("old-cluster", harness)
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(
-      harness.commandCalls.prefix(2) == [
-        "kubectl config current-context", "pachctl config get active-context",
-      ])
-    #expect(
-      stepCalls(harness) == (Self.oldClusterCalls + ["pachctl extract --no-objects"]).sorted())
     // Stop, then the backup and the clone (in either order), then start.
     let stop = try #require(span(harness, "pachctl stop pipeline"))
     let extract = try #require(span(harness, "pachctl extract"))
@@ -79,134 +33,203 @@ import Testing
     #expect(
       result.standardOutput.contains(
         "(extract-backup, at the same time as the others of group backup)"))
-    #expect(FileManager.default.fileExists(atPath: harness.folder.file("work/pachyderm-backup")))
-  }
-
-  @Test func theBackupCanGoToAnObjectStore() throws {
-    let harness = try harness(kube: "old-ctx", pach: "old-pach")
-    let result = try harness.run(
-      oldArguments(harness, ["--backup-url", "s3://backups/pachyderm"]),
-      input: "done\ndone\ndone\n")
-    #expect(result.status == 0, "\(result.standardError)")
+    // Pipelines stopped and started once each; the failed one counts as
+    // stopped and stays failed; the port moved away and back, once each.
+    let events = PachydermWorld.events(harness, "east/pachyderm")
+    let pipelines = ["broken", "edges", "montage"]
     #expect(
-      stepCalls(harness)
-        == (Self.oldClusterCalls + ["pachctl extract --no-objects --url s3://backups/pachyderm"])
+      events.sorted()
+        == (pipelines.map { "pipeline \($0) stopped" } + pipelines.map { "pipeline \($0) started" }
+        + ["service pachd nodePort 30650 -> 30649", "service pachd nodePort 30649 -> 30650"])
         .sorted())
-    #expect(!FileManager.default.fileExists(atPath: harness.folder.file("work/pachyderm-backup")))
+    #expect(events.firstIndex(of: "service pachd nodePort 30650 -> 30649") == 3)
+    #expect(events.last == "service pachd nodePort 30649 -> 30650")
+    #expect(harness.folder.read("emu/s3/mybucket2/obj1") == "one\n")
+    #expect(harness.folder.read("emu/s3/mybucket2/obj2") == "two\n")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/edges")
+        == "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/broken")
+        == "PIPELINE_FAILURE 0 PIPELINE_FAILURE 0\n")
   }
 
-  @Test func thePortIsMovedOnlyWhenDataLoadingIsPausedByTheScript() throws {
-    let harness = try harness(kube: "old-ctx", pach: "old-pach")
-    let result = try harness.run(
-      oldArguments(harness, ["--pause-data-loading", "yes", "--pachd-host", "10.0.0.1"]),
-      input: "done\ndone\ndone\n")
+  /// Correction "Only pachd's nodePort is changed": the spec holds 30650
+  /// in its resourceVersion, which `sed 's/30650/30649/g'` would corrupt.
+  @Test func onlyTheNodePortMovesAndTheSavedSpecIsTheOriginal() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run("old-cluster", harness)
     #expect(result.status == 0, "\(result.standardError)")
-    let move = [
-      "kubectl get svc/pachd --namespace default -o json",
-      "kubectl get svc/pachd --namespace default -o json", "kubectl apply -f -",
-      "pachctl config get active-context",
-    ]
-    #expect(
-      stepCalls(harness)
-        == (Self.oldClusterCalls + move + move + [
-          "pachctl extract --no-objects",
-          "pachctl config update context old-pach --pachd-address=10.0.0.1:30649",
-          "pachctl config update context old-pach --pachd-address=10.0.0.1:30650",
-          "pachctl version", "pachctl version",
-        ]).sorted())
-    // Closed after the pipelines stopped and before the backup; reopened
-    // after the pipelines started.
-    let closed = try #require(
-      span(harness, "pachctl config update context old-pach --pachd-address=10.0.0.1:30649"))
-    let reopened = try #require(
-      span(harness, "pachctl config update context old-pach --pachd-address=10.0.0.1:30650"))
-    #expect(try #require(span(harness, "pachctl stop pipeline")).upperBound < closed.lowerBound)
-    #expect(closed.upperBound < (try #require(span(harness, "pachctl extract"))).lowerBound)
-    #expect(try #require(span(harness, "pachctl start pipeline")).upperBound < reopened.lowerBound)
-    // The service is applied with the port replaced, and back again.
-    #expect(
-      harness.calls.filter { $0.hasPrefix("  | ") } == [
-        #"  | {"nodePort": 30649}"#, #"  | {"nodePort": 30650}"#,
-      ])
-    #expect(
-      harness.folder.read("work/pachd_service_backup_30650.json") == #"{"nodePort": 30650}"# + "\n")
-    #expect(
-      harness.folder.read("work/pachd_service_backup_30649.json") == #"{"nodePort": 30650}"# + "\n")
-
-    let without = try self.harness(kube: "old-ctx", pach: "old-pach")
-    let plain = try without.run(oldArguments(without), input: "done\ndone\ndone\n")
-    #expect(plain.status == 0, "\(plain.standardError)")
-    #expect(!without.commandCalls.contains { $0.hasPrefix("kubectl get svc/pachd") })
-    #expect(!without.commandCalls.contains { $0.hasPrefix("pachctl config update") })
+    let saved = try #require(harness.folder.read("work/pachd_service_backup_30650.json"))
+    #expect(saved.contains(Self.originalService))
+    #expect(saved.contains(#""name": "api-grpc-port", "nodePort": 30650"#))
+    #expect(!harness.commandCalls.contains { $0.contains(" apply ") })
+    // Two changes, so two new resource versions.
+    #expect(harness.folder.read("emu/k8s/east/pachyderm/resourceversion") == "3065093\n")
+    #expect(harness.folder.read("emu/pach/contexts/old-pach/address") == "10.0.0.1:30650\n")
   }
 
-  @Test func movingThePortNeedsTheAddressOfPachd() throws {
-    let harness = try harness(kube: "old-ctx", pach: "old-pach")
+  /// Correction "The saved service spec is written once": a resume after
+  /// the port moved keeps the original spec.
+  @Test func aResumeAfterThePortMovedKeepsTheOriginalSpec() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let failed = try PachydermWorld.run(
+      "old-cluster", harness,
+      environment: [
+        "STUB_FAIL_CALL":
+          "pachctl config update context old-pach --pachd-address=10.0.0.1:30649",
+        "STUB_FAIL_FORM": "before",
+      ])
+    #expect(failed.status == 1)
+    #expect(harness.folder.read("emu/k8s/east/pachyderm/nodeport") == "30649\n")
+    let resumed = try PachydermWorld.run("old-cluster", harness, ["--resume"])
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    let saved = try #require(harness.folder.read("work/pachd_service_backup_30650.json"))
+    #expect(saved.contains(#""nodePort": 30650"#) && saved.contains(Self.originalService))
+    #expect(
+      PachydermWorld.events(harness, "east/pachyderm").filter { $0.hasPrefix("service") } == [
+        "service pachd nodePort 30650 -> 30649", "service pachd nodePort 30649 -> 30650",
+      ])
+  }
+
+  /// Correction "A stopped pipeline is paused or failed, and the listing
+  /// must succeed": a wait whose listing fails times out, never passes.
+  @Test func theStopWaitDoesNotPassWhenTheListingFails() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
     let result = try harness.run(
-      oldArguments(harness, ["--pause-data-loading", "yes"]), input: "done\ndone\ndone\n")
+      PachydermWorld.arguments("old-cluster", harness) + ["--wait-timeout", "1"],
+      input: PachydermWorld.input("old-cluster"), environment: ["EMU_LIST_FAILS_AFTER": "1"])
     #expect(result.status == 1)
-    #expect(result.standardError.contains("--pause-data-loading yes needs --pachd-host"))
-    #expect(!harness.commandCalls.contains { $0.hasPrefix("kubectl get svc/pachd") })
+    #expect(result.standardError.contains("timed out after"))
     #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl extract") })
   }
 
+  /// Correction "Every kubectl and pachctl call names its context".
+  @Test func everyKubectlCallOfAStepNamesItsContext() throws {
+    for phase in PachydermWorld.phases {
+      let harness = try PachydermWorld.ready(for: phase)
+      let result = try PachydermWorld.run(phase, harness)
+      #expect(result.status == 0, "\(phase): \(result.standardError)")
+      let kubectl = harness.stepCalls.map(\.call).filter { $0.hasPrefix("kubectl ") }
+      #expect(phase == "new-cluster" || !kubectl.isEmpty)
+      let context = PachydermWorld.contexts[phase]!.kube
+      #expect(kubectl.allSatisfy { $0.hasPrefix("kubectl --context \(context) ") }, "\(kubectl)")
+    }
+    let pinned = Pachyderm.version1.phases.flatMap(\.steps).flatMap(\.actions).flatMap(\.shellTexts)
+      .flatMap { $0.split(separator: "\n") }
+      .filter { $0.contains("pachctl ") && !$0.contains("`pachctl") }
+    // A pachctl call either runs pinned, or names the context it changes.
+    #expect(
+      pinned.allSatisfy {
+        $0.contains(#"PACH_CONTEXT="${"#)
+          || $0.contains(#"config update context "${PACH_CONTEXT}""#)
+      }, "\(pinned)")
+  }
+
+  /// Correction "The old namespace is named".
+  @Test func theNamespaceHasNoDefault() throws {
+    let harness = try PachydermWorld.ready(for: "retire")
+    let result = try harness.run(
+      ["retire", "--kube-context", "old-ctx", "--work-dir", harness.folder.file("work")],
+      input: "yes\ndone\n")
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("--namespace"))
+    #expect(
+      PachydermWorld.events(harness, "east/pachyderm").allSatisfy { !$0.contains("replicas") })
+  }
+
+  /// Correction "The backup is extracted to a file, then copied": the
+  /// object at --backup-url holds no object of the bucket.
+  @Test func theBackupAtTheURLHasNoObjects() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run("old-cluster", harness)
+    #expect(result.status == 0, "\(result.standardError)")
+    let uploaded = try #require(harness.folder.read("emu/s3/backups/pachyderm"))
+    #expect(uploaded == harness.folder.read("work/pachyderm-backup"))
+    #expect(uploaded.contains("pipeline edges") && !uploaded.contains("object "))
+    #expect(!harness.commandCalls.contains { $0.contains("--url") })
+  }
+
   @Test func aWrongKubeContextStopsBeforeAnyStep() throws {
-    let harness = try harness(kube: "new-ctx", pach: "old-pach")
-    let result = try harness.run(oldArguments(harness), input: "done\ndone\ndone\n")
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    try harness.folder.write("new-ctx\n", to: "emu/kube/current")
+    let result = try PachydermWorld.run("old-cluster", harness)
     #expect(result.status == 3)
     #expect(result.standardError.contains("kubectl talks to the old cluster"))
     #expect(harness.stepCalls.isEmpty)
-    #expect(harness.commandCalls == ["kubectl config current-context"])
   }
 
   @Test func aWrongPachctlContextStopsBeforeAnyStep() throws {
-    let harness = try harness(kube: "new-ctx", pach: "old-pach")
-    let result = try harness.run(
-      [
-        "new-cluster", "--new-kube-context", "new-ctx", "--new-pach-context", "new-pach",
-        "--pach-version", "1.9.0", "--work-dir", harness.folder.file("work"),
-      ], input: "done\ndone\n")
+    let harness = try PachydermWorld.ready(for: "new-cluster")
+    try harness.folder.write("old-pach\n", to: "emu/pach/active")
+    let result = try PachydermWorld.run("new-cluster", harness)
     #expect(result.status == 3)
     #expect(result.standardError.contains("pachctl talks to the new Pachyderm cluster"))
     #expect(harness.stepCalls.isEmpty)
   }
 
   @Test func theNewClusterIsCheckedThenRestoredFromTheBackup() throws {
-    let harness = try harness(kube: "new-ctx", pach: "new-pach")
-    try harness.folder.write("backup\n", to: "work/pachyderm-backup")
-    let result = try harness.run(
-      [
-        "new-cluster", "--new-kube-context", "new-ctx", "--new-pach-context", "new-pach",
-        "--pach-version", "1.9.0", "--work-dir", harness.folder.file("work"),
-      ], input: "done\ndone\n")
+    let harness = try PachydermWorld.ready(for: "new-cluster")
+    let result = try PachydermWorld.run("new-cluster", harness)
     #expect(result.status == 0, "\(result.standardError)")
     #expect(
-      harness.stepCalls.map(\.call) == ["pachctl version", "pachctl version", "pachctl restore"])
+      harness.stepCalls.map(\.call) == [
+        "pachctl version", "pachctl version",
+        "aws s3 cp s3://backups/pachyderm $DIR/work/pachyderm-backup.downloaded",
+        "pachctl list repo --raw", "pachctl restore",
+      ])
+    #expect(
+      PachydermWorld.events(harness, "west/pachyderm-v2") == [
+        "repo broken created", "repo edges created", "repo images created",
+        "repo montage created", "pipeline broken created", "pipeline edges created",
+        "pipeline montage created",
+      ])
+    #expect(harness.folder.read("work/new-cluster-built") == "new-ctx\nnew-pach\n")
+  }
+
+  /// Correction "A restore runs again only into its own partial restore".
+  @Test func aRestoreIntoANonEmptyClusterIsRefused() throws {
+    let harness = try PachydermWorld.ready(for: "new-cluster")
+    try harness.folder.write("", to: "emu/k8s/west/pachyderm-v2/repos/other")
+    let result = try PachydermWorld.run("new-cluster", harness)
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("already holds repos"))
+    #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl restore") })
   }
 
   @Test func theNewPachdMustRunTheNewVersion() throws {
-    let harness = try harness(kube: "new-ctx", pach: "new-pach")
+    let harness = try PachydermWorld.ready(for: "new-cluster")
     let result = try harness.run(
-      [
-        "new-cluster", "--new-kube-context", "new-ctx", "--new-pach-context", "new-pach",
-        "--pach-version", "1.10.0", "--work-dir", harness.folder.file("work"),
-      ], input: "done\ndone\n")
+      PachydermWorld.arguments("new-cluster", harness) + ["--pach-version", "1.10.0"],
+      input: "done\ndone\n")
     #expect(result.status == 1)
     #expect(result.standardError.contains("does not report the version given with --pach-version"))
     #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl restore") })
   }
 
+  /// Correction "The old cluster is retired only after the new one is built".
+  @Test func retiringNeedsTheNewClusterBuilt() throws {
+    let harness = try PachydermWorld.ready(for: "new-cluster")
+    try PachydermWorld.switchTo("retire", harness)
+    let result = try PachydermWorld.run("retire", harness)
+    #expect(result.status == 3)
+    #expect(result.standardError.contains("the new-cluster phase completed"))
+    #expect(harness.stepCalls.isEmpty)
+  }
+
   @Test func retiringScalesTheOldPachdToZeroAfterAConfirmation() throws {
-    let harness = try harness(kube: "old-ctx", pach: "old-pach")
-    let declined = try harness.run(["retire", "--kube-context", "old-ctx"], input: "no\n")
+    let harness = try PachydermWorld.ready(for: "retire")
+    let declined = try harness.run(
+      PachydermWorld.arguments("retire", harness), input: "no\n")
     #expect(declined.status == 4)
     #expect(harness.stepCalls.isEmpty)
-    let confirmed = try harness.run(
-      ["retire", "--kube-context", "old-ctx", "--resume"], input: "yes\ndone\n")
+    let confirmed = try PachydermWorld.run("retire", harness, ["--resume"])
     #expect(confirmed.status == 0, "\(confirmed.standardError)")
     #expect(
       harness.stepCalls.map(\.call) == [
-        "kubectl scale deployment/pachd --namespace default --replicas=0"
+        "kubectl --context old-ctx scale deployment/pachd --namespace pachyderm --replicas=0"
       ])
+    #expect(
+      PachydermWorld.events(harness, "east/pachyderm").last == "deployment pachd replicas 1 -> 0")
   }
 }

@@ -34,6 +34,17 @@ public final class ScriptHarness {
     try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
   }
 
+  /// Links each of `names` to a tool double of its own, `Stubs/FILE`
+  /// (copied into the harness folder): a stateful stand-in that records
+  /// calls as the stub does, e.g. `pachyderm-double.bash`.
+  public func installDouble(_ file: String, as names: [String]) throws {
+    let source = URL(fileURLWithPath: Self.stubSource).deletingLastPathComponent()
+      .appendingPathComponent(file).path
+    let text = try String(contentsOfFile: source, encoding: .utf8)
+    try folder.write(text, to: file, executable: true)
+    for name in names { try link(name, to: folder.file(file)) }
+  }
+
   /// When `tool` is called with arguments matching `glob` (joined by spaces),
   /// print `output` and exit with `status` (`"N@K"`: status K on the N-th
   /// matching call only). The first matching rule wins; `overriding` puts

@@ -13,7 +13,7 @@ public enum Pachyderm {
       "Moves a Pachyderm cluster to a new major release (such as 1.8.7 to 1.9.0) by building a new cluster beside the old one: the old cluster is paused, backed up without objects while its object store bucket is cloned, and resumed with a checkpoint; a new cluster is deployed on the cloned bucket, restored from the backup and fed the data loaded since the checkpoint; then the old cluster is disabled. Run the `old-cluster` phase against the old cluster, `new-cluster` against the new one, then `retire` against the old one.",
     source: "Pachyderm Migration documentation (`shared/seeds/001_41d052f03e3f1e65.txt`)",
     requirements: Requirements(
-      tools: ["aws", "awk", "jq", "kubectl", "mkdir", "pachctl", "sed", "sleep", "xargs"],
+      tools: ["aws", "awk", "jq", "kubectl", "mkdir", "mv", "pachctl", "sleep", "xargs"],
       accesses: [
         "A backup of the old Pachyderm cluster (see the Pachyderm backup documentation).",
         "kubectl contexts for the old cluster and for the cluster that will hold the new one (they may be the same Kubernetes cluster, with the new Pachyderm in another namespace).",

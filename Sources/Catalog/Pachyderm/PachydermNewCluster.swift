@@ -23,11 +23,11 @@ extension Pachyderm {
           "Deploy the new Pachyderm version (--pach-version) in a new namespace, on the bucket cloned by `clone-bucket` (--clone-bucket), and point the pachctl context named by --new-pach-context at it."
         )
         WaitCondition(
-          "the new pachd to answer", until: "pachctl version >/dev/null",
+          "the new pachd to answer", until: "\(pachctl("NEW_PACH_CONTEXT")) version >/dev/null",
           timeout: "${WAIT_TIMEOUT}")
         OutputCheck(
           "the new pachd runs the new version",
-          command: #"pachctl version | awk '$1 == "pachd" { print $2 }'"#,
+          command: pachctl("NEW_PACH_CONTEXT") + #" version | awk '$1 == "pachd" { print $2 }'"#,
           expect: .equalsParameter("PACH_VERSION"),
           failure:
             "The new pachd does not report the version given with --pach-version: check the deployment and the pachctl context."
@@ -38,15 +38,25 @@ extension Pachyderm {
       Step(
         "restore-backup", "Restore the backup",
         explanation:
-          "`pachctl restore` loads the backup made by `extract-backup` into the new cluster (from --backup-url when it was given)."
+          "`pachctl restore` loads the backup made by `extract-backup` into the new cluster (first copied from --backup-url with `aws s3 cp` when it was given). The first try checks that the new cluster holds no repo yet and leaves WORK_DIR/restore-started: a resumed restore then runs again into its own partial restore, whose operations Pachyderm skips where they already exist."
       ) {
         ShellCommand(
           #"""
+          mkdir -p "${WORK_DIR}"
+          backup="${WORK_DIR}/pachyderm-backup"
           if [[ -n "${BACKUP_URL}" ]]; then
-            pachctl restore --url "${BACKUP_URL}"
-          else
-            pachctl restore <"${WORK_DIR}/pachyderm-backup"
+            aws s3 cp "${BACKUP_URL}" "${WORK_DIR}/pachyderm-backup.downloaded"
+            backup="${WORK_DIR}/pachyderm-backup.downloaded"
           fi
+          if [[ ! -e "${WORK_DIR}/restore-started" ]]; then
+            repos=$(\#(pachctl("NEW_PACH_CONTEXT")) list repo --raw)
+            if [[ -n ${repos} ]]; then
+              printf '%s\n' "The new cluster already holds repos, before any restore by this script: restore only into a new, empty cluster." >&2
+              false
+            fi
+            : >"${WORK_DIR}/restore-started"
+          fi
+          \#(pachctl("NEW_PACH_CONTEXT")) restore <"${backup}"
           """#)
       }
     }
@@ -55,6 +65,18 @@ extension Pachyderm {
         ManualInstruction(
           "Point an instance of your data loading systems at the new cluster and play back the transactions from the checkpoint recorded at `resume-data-loaders`. Make any other change the data loading or unloading operations need. Then confirm that the data output is as expected and that the new cluster operates as expected."
         )
+      }
+      Step(
+        "record-new-cluster-built", "Record that the new cluster is built",
+        explanation:
+          "Leaves WORK_DIR/new-cluster-built, naming the new cluster's contexts: the retire phase refuses to disable the old cluster without it."
+      ) {
+        ShellCommand(
+          #"""
+          mkdir -p "${WORK_DIR}"
+          printf '%s\n' "${NEW_KUBE_CONTEXT}" "${NEW_PACH_CONTEXT}" >"\#(newClusterBuilt).partial"
+          mv "\#(newClusterBuilt).partial" "\#(newClusterBuilt)"
+          """#)
       }
     }
   }

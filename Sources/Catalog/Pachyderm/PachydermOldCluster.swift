@@ -15,19 +15,17 @@ extension Pachyderm {
           "For simple to moderately complex deployments it is useful to keep a terminal window showing the state of all running Kubernetes pods."
       ) {
         ManualInstruction(
-          "In another terminal, run `watch -n 5 kubectl get pods` against the old cluster's context and namespace (add `--context` and `--namespace`), and keep it open during the migration. You may need to install `watch`."
+          "In another terminal, run `watch -n 5 kubectl --context KUBE_CONTEXT --namespace NAMESPACE get pods` with the old cluster's context and namespace (--kube-context and --namespace), and keep it open during the migration. You may need to install `watch`."
         )
       }
       Step(
         "stop-pipelines", "Stop every pipeline",
         explanation:
-          "Runs `pachctl stop pipeline` on every pipeline of the DAGs, three at a time, then waits until `pachctl list pipeline` shows them all paused."
+          "Runs `pachctl stop pipeline` on every pipeline of the DAGs, three at a time, then waits until `pachctl list pipeline` shows each of them stopped: paused, or failed (a failed pipeline stays failed when it is stopped). The wait fails while the listing itself fails."
       ) {
         everyPipeline("stop")
         WaitCondition(
-          "every pipeline to be paused",
-          until:
-            #"[[ -z "$(pachctl list pipeline --raw | jq -r 'select(.state != "PIPELINE_PAUSED") | .pipeline.name')" ]]"#,
+          "every pipeline to be stopped (paused or failed)", until: noPipeline(notStopped),
           timeout: "${WAIT_TIMEOUT}")
       }
       Step(
@@ -62,16 +60,16 @@ extension Pachyderm {
       Step(
         "extract-backup", "Extract a backup without objects",
         explanation:
-          "`pachctl extract --no-objects` writes the cluster's metadata (repos, commits, pipelines) without the objects, which the bucket clone carries. With --backup-url, the backup goes straight to that object store URL: a bucket of its own, not the one cloned below.",
+          "`pachctl extract --no-objects` writes the cluster's metadata (repos, commits, pipelines) without the objects, which the bucket clone carries, to WORK_DIR/pachyderm-backup (through a .partial file, so that a cut-off extract never passes for a backup). With --backup-url, that file is then copied to the object store URL with `aws s3 cp`: a bucket of its own, not the one cloned below.",
         concurrentGroup: "backup"
       ) {
         ShellCommand(
           #"""
+          mkdir -p "${WORK_DIR}"
+          \#(pachctl("PACH_CONTEXT")) extract --no-objects >"${WORK_DIR}/pachyderm-backup.partial"
+          mv "${WORK_DIR}/pachyderm-backup.partial" "${WORK_DIR}/pachyderm-backup"
           if [[ -n "${BACKUP_URL}" ]]; then
-            pachctl extract --no-objects --url "${BACKUP_URL}"
-          else
-            mkdir -p "${WORK_DIR}"
-            pachctl extract --no-objects >"${WORK_DIR}/pachyderm-backup"
+            aws s3 cp "${WORK_DIR}/pachyderm-backup" "${BACKUP_URL}"
           fi
           """#)
       }
@@ -88,16 +86,12 @@ extension Pachyderm {
       Step(
         "start-pipelines", "Start every pipeline",
         explanation:
-          "Once the backup and the clone are complete, runs `pachctl start pipeline` on every pipeline, three at a time. The old cluster can operate while the new one is built."
+          "Once the backup and the clone are complete, runs `pachctl start pipeline` on every pipeline, three at a time, then waits until each runs again (RUNNING or STANDBY): Pachyderm's controller moves a started pipeline out of PAUSED later, not when `pachctl start pipeline` returns. A pipeline that had failed stays failed. The old cluster can operate while the new one is built."
       ) {
         everyPipeline("start")
-        OutputCheck(
-          "no pipeline is still paused",
-          command:
-            #"pachctl list pipeline --raw | jq -r 'select(.state == "PIPELINE_PAUSED") | .pipeline.name'"#,
-          expect: .empty,
-          failure:
-            "These pipelines are still paused: start them with `pachctl start pipeline NAME`.")
+        WaitCondition(
+          "every pipeline to run again", until: noPipeline(notRunning),
+          timeout: "${WAIT_TIMEOUT}")
       }
       Step(
         "reopen-pachd-port", "Move pachd back to port 30650",

@@ -14,8 +14,9 @@ extension Pachyderm {
       "The pachctl context of the old Pachyderm cluster, checked before the old-cluster phase.",
       required: true, phases: ["old-cluster"]),
     Parameter(
-      "NAMESPACE", "The Kubernetes namespace of the old Pachyderm cluster.",
-      default: "default", phases: oldPhases),
+      "NAMESPACE",
+      "The Kubernetes namespace of the old Pachyderm cluster (the one its pachd service and deployment are in); the new cluster goes into another one.",
+      required: true, phases: oldPhases),
     Parameter(
       "NEW_KUBE_CONTEXT",
       "The kubectl context of the cluster that holds the new Pachyderm cluster, checked before the new-cluster phase (it may equal KUBE_CONTEXT).",
@@ -29,11 +30,12 @@ extension Pachyderm {
       "The Pachyderm version the new cluster runs, e.g. 1.9.0: pachd of the new cluster must report it.",
       required: true, phases: ["new-cluster"]),
     Parameter(
-      "WORK_DIR", "Where the backup and the saved pachd service specs are written.",
-      default: "${HOME}/pachyderm-migration", phases: ["old-cluster", "new-cluster"]),
+      "WORK_DIR",
+      "Where the backup, the saved pachd service specs and the marker of a built new cluster are written.",
+      default: "${HOME}/pachyderm-migration", phases: ["old-cluster", "new-cluster", "retire"]),
     Parameter(
       "BACKUP_URL",
-      "An object store URL (s3://...) for the backup without objects, in a bucket other than the two below; empty keeps the backup in WORK_DIR/pachyderm-backup.",
+      "An object store URL of an object (s3://bucket/key), in a bucket other than the two below, to which the backup without objects is copied with `aws s3 cp` and from which the new-cluster phase reads it; empty keeps the backup in WORK_DIR/pachyderm-backup only.",
       default: "", phases: ["old-cluster", "new-cluster"]),
     Parameter(
       "SOURCE_BUCKET", "The old cluster's object store bucket, e.g. s3://mybucket.",
