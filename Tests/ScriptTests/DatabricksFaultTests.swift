@@ -81,6 +81,43 @@ import Testing
       Workspaces.state(file: harness), steps: edition.steps)
   }
 
+  /// The clean run deletes no job, so the deletes of a re-run get their own
+  /// faults: 1.0's jobs import acts and then fails; its first resume fails
+  /// at each of its calls, in each form; a second resume still ends clean.
+  static let resumeCases: [(Int, Form)] = {
+    let index = clean[.version1]!.calls.firstIndex {
+      $0.call.hasSuffix("--jobs") && $0.call.contains("import_db.py")
+    }!
+    return (0..<4).flatMap { offset in Form.allCases.map { (index + 1 + offset, $0) } }
+  }()
+
+  @Test(arguments: resumeCases)
+  func aFaultWhileAResumeDeletesTheJobsOfAnEarlierTryStillEndsClean(call: Int, form: Form) throws {
+    let edition = Edition.version1
+    let clean = try #require(Self.clean[edition])
+    let jobsImport = try #require(
+      clean.calls.firstIndex { $0.call.hasSuffix("--jobs") && $0.call.contains("import_db.py") })
+    let harness = try Workspaces.harness(edition)
+    let failed = try harness.run(
+      edition.arguments(harness), input: Workspaces.input,
+      environment: ["STUB_FAIL_AFTER": "\(jobsImport + 1)"])
+    #expect(failed.status == 1)
+    harness.clearCalls()
+    // The resume lists the jobs, deletes the two the failed try created,
+    // and imports: a fault at its call `call - jobsImport`.
+    let first = try harness.run(
+      edition.arguments(harness) + ["--resume"], input: Workspaces.input,
+      environment: [form.rawValue: "\(call - jobsImport)"])
+    #expect(first.status == 1, "\(first.standardError)")
+    #expect(
+      harness.commandCalls.contains { $0.hasPrefix("databricks jobs delete") }
+        || call - jobsImport == 1)
+    let second = try harness.run(edition.arguments(harness) + ["--resume"], input: Workspaces.input)
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(Workspaces.targetJobs(harness) == clean.jobs)
+    #expect(Workspaces.state(harness) == clean.state)
+  }
+
   /// Without the fix, a second try of 1.0's jobs import leaves every job
   /// twice: the tool creates them again. Shown on the tool double itself.
   @Test func theToolsJobsImportIsNotIdempotent() throws {
