@@ -9,7 +9,10 @@ import Testing
   static let script2 = BashScript.render(Databricks.version2, generator: Outputs.generator)
 
   private func harness(_ script: String) throws -> ScriptHarness {
-    try ScriptHarness(script: script, stubs: ["python3"])
+    // The export folder the import reads (and keeps the target's job ids in).
+    let harness = try ScriptHarness(script: script, stubs: ["python3", "databricks"])
+    try harness.folder.write("", to: "exports/.keep")
+    return harness
   }
 
   private let common = [
@@ -30,9 +33,12 @@ import Testing
     "--metastore",
   ].map(export1)
 
-  static let import1Calls = [
-    "--users", "--clusters", "--workspace", "--workspace-acls", "--jobs", "--metastore",
-  ].map(import1)
+  /// The jobs import lists the target's jobs first: once to keep the ids it
+  /// had before the first try, once to find those an earlier try created.
+  static let import1Calls =
+    ["--users", "--clusters", "--workspace", "--workspace-acls"].map(import1)
+    + Array(repeating: "databricks jobs list --profile newWS", count: 2)
+    + ["--jobs", "--metastore"].map(import1)
 
   @Test func version1ExportsThenImportsInTheDocumentedOrder() throws {
     let harness = try harness(Self.script1)
@@ -65,8 +71,11 @@ import Testing
       input: "done\ndone\n")
     #expect(result.status == 0, "\(result.standardError)")
     let calls = harness.commandCalls
-    #expect(calls.count == 13)
-    #expect(calls.allSatisfy { $0.contains(" --no-ssl-verification ") })
+    #expect(calls.count == 15)
+    #expect(
+      calls.filter { $0.hasPrefix("python3 ") }.allSatisfy {
+        $0.contains(" --no-ssl-verification ")
+      })
     #expect(
       calls.contains(
         Self.export1(

@@ -34,15 +34,33 @@ public final class ScriptHarness {
     try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
   }
 
-  /// Links each of `names` to a tool double of its own, `Stubs/FILE`
-  /// (copied into the harness folder): a stateful stand-in that records
-  /// calls as the stub does, e.g. `pachyderm-double.bash`.
+  /// Installs the tool double `Stubs/FILE` (a stub that keeps the emulated
+  /// system's state under STUB_DIR and records calls as stub.bash does) as
+  /// each of `names`: copied into the folder, linked into `bin`.
   public func installDouble(_ file: String, as names: [String]) throws {
     let source = URL(fileURLWithPath: Self.stubSource).deletingLastPathComponent()
       .appendingPathComponent(file).path
-    let text = try String(contentsOfFile: source, encoding: .utf8)
-    try folder.write(text, to: file, executable: true)
+    try folder.write(String(contentsOfFile: source, encoding: .utf8), to: file, executable: true)
     for name in names { try link(name, to: folder.file(file)) }
+  }
+
+  /// Every file under `folder` (a path in the harness folder) with its
+  /// contents, by path relative to it, sorted: the emulated system's state.
+  public func tree(_ folder: String) -> [String: String] {
+    let root = self.folder.file(folder)
+    var files: [String: String] = [:]
+    guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: root) else {
+      return files
+    }
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      let full = (root as NSString).appendingPathComponent(path)
+      guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory),
+        !isDirectory.boolValue
+      else { continue }
+      files[path] = self.folder.read("\(folder)/\(path)") ?? ""
+    }
+    return files
   }
 
   /// When `tool` is called with arguments matching `glob` (joined by spaces),

@@ -20,6 +20,14 @@ extension Databricks {
         "The import phase runs `import_db.py --workspace-acls`, `--jobs` and `--metastore` (with --cluster-name when given) after the notebooks.",
       steps: ["import-workspace-acls", "import-jobs", "import-metastore"])
     Correction(
+      "A re-run of the jobs import does not create every job again",
+      source: "python import_db.py --profile NEW_DEMO --jobs",
+      problem:
+        "The import calls `/jobs/create` for every line of jobs.log, without looking at the jobs the target already has (databrickslabs/migrate `dbclient/JobsClient.py` @ 1930985 lines 52–86; the workspace allows two jobs of one name), while clusters are skipped by name (`dbclient/ClustersClient.py` 181–189). A try that fails after creating some jobs, or whose success is lost, and is then run again (`--resume`) leaves each of those jobs twice. `JobsClient.delete_all_jobs` exists (115–118), but no import_db.py flag runs it at this commit.",
+      fix:
+        "Before its first try, import-jobs keeps the target's job ids (`databricks jobs list`); every try first deletes, with `databricks jobs delete`, the target's jobs not in that list, then imports, and removes the list once the import succeeded.",
+      steps: ["import-jobs"])
+    Correction(
       "The metastore variants are parameters",
       source:
         #"python export_db.py --profile DEMO --metastore --cluster-name "Test" --database "my_db""#,

@@ -61,14 +61,19 @@ extension Databricks {
       }
       Step(
         "import-jobs", "Import job templates",
-        explanation: "Imports the job configurations with their ACLs.",
+        explanation:
+          "Imports the job configurations with their ACLs. `import_db.py --jobs` creates every exported job, whatever the target already holds, so running it again would create each job again. Before its first try the step therefore keeps the ids of the target's jobs in EXPORT_DIR/target_job_ids_before_import.txt; every try first deletes the target's jobs that are not in that list (those an earlier, failed try created), then imports. The list is removed once the import succeeded.",
         admonitions: [
           .note(
             "The admin who runs the migration is seen as the owner of every job (relevant for billing). Jobs whose cluster no longer exists are reset to the default cluster type; jobs on older legacy instances fail with unsupported DBR or instance types."
-          )
+          ),
+          .warning(
+            "Until this step has completed, do not create jobs in the target workspace by hand: a re-run of the step deletes every job created there since its first try."
+          ),
         ]
       ) {
-        `import`("--jobs")
+        `import`("--jobs", after: jobsCreatedByAnEarlierTry)
+        ShellCommand(#"rm -f "${EXPORT_DIR}/target_job_ids_before_import.txt""#)
       }
       Step(
         "import-metastore", "Import the Hive Metastore",
@@ -84,4 +89,18 @@ extension Databricks {
       }
     }
   }
+
+  /// Deletes the target's jobs that an earlier try of import-jobs created:
+  /// the tool's import creates every job again when run twice.
+  static let jobsCreatedByAnEarlierTry = #"""
+    before="${EXPORT_DIR}/target_job_ids_before_import.txt"
+    if [[ ! -f "${before}" ]]; then
+      databricks jobs list --profile "${DST_PROFILE}" | awk '$1 ~ /^[0-9]+$/ { print $1 }' >"${before}.partial"
+      mv "${before}.partial" "${before}"
+    fi
+    jobs_now=$(databricks jobs list --profile "${DST_PROFILE}" | awk '$1 ~ /^[0-9]+$/ { print $1 }')
+    for job_id in ${jobs_now}; do
+      if ! grep -qxF -- "${job_id}" "${before}"; then databricks jobs delete --job-id "${job_id}" --profile "${DST_PROFILE}"; fi
+    done
+    """#
 }
