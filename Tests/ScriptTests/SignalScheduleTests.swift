@@ -13,8 +13,10 @@ import Testing
 /// for CML, the emulated clusters and buckets for Pachyderm (issue 9).
 @Suite struct SignalScheduleTests {
   enum Signal: String, CaseIterable, Sendable {
-    case INT, TERM, KILL
-    var status: Int32 { 128 + (self == .INT ? 2 : self == .TERM ? 15 : 9) }
+    case interrupt = "INT"
+    case terminate = "TERM"
+    case kill = "KILL"
+    var status: Int32 { 128 + (self == .interrupt ? 2 : self == .terminate ? 15 : 9) }
   }
 
   enum When: String, CaseIterable, Sendable { case before, after }
@@ -127,7 +129,7 @@ import Testing
     let stopped = try workspace.runInteractive([], input: answers, environment: environment)
     #expect(
       [0, point.signal.status].contains(stopped.status), "\(point): \(stopped.standardError)")
-    if point.signal != .KILL && stopped.status != 0 {
+    if point.signal != .kill && stopped.status != 0 {
       #expect(stopped.standardError.contains("--resume"), "\(point): \(stopped.standardError)")
     }
     let resumed = try workspace.runInteractive(["--resume"], input: answers)
