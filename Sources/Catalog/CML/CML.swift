@@ -66,7 +66,8 @@ public enum CML {
       exportPhase
       importPhase
     },
-    corrections: { corrections })
+    corrections: { corrections }
+  ).traced(steps: sourceLines, corrections: changedLines, omissions: omissions)
 
   /// Waits poll every this many seconds.
   static let pollSeconds = 5
