@@ -45,6 +45,9 @@ if pid == 0:
     os.execvp(sys.argv[1], sys.argv[1:])
 
 os.close(slave)
+# A read of the terminal's output never blocks the loop: select has been
+# seen to report it readable with nothing to read.
+os.set_blocking(master, False)
 prompt = os.environ.get("TTY_PROMPT", "").encode()
 signal_at = int(os.environ.get("TTY_SIGNAL_AT_PROMPT", "0"))
 deadline = time.monotonic() + float(os.environ.get("TTY_TIMEOUT", "300"))
