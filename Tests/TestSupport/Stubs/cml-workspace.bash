@@ -224,7 +224,11 @@ case ${1-} in
     IFS= read -r -d '' input || true
     input=$(mapped "${pod}" "${input}")
     if [[ ${pod} == db-0 ]]; then
-      POSTGRES_PASSWORD=workspace-password "${arguments[@]}" <<<"${input}"
+      # Roles belong to the server, which every test's database shares: two
+      # tests' `ALTER USER sense` at once fail with "tuple concurrently
+      # updated", so db-0's commands take turns across tests.
+      POSTGRES_PASSWORD=workspace-password flock "${PGHOST%/*}/db-0.lock" \
+        "${arguments[@]}" <<<"${input}"
     else
       "${arguments[@]}" <<<"${input}"
     fi
