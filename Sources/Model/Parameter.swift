@@ -25,6 +25,8 @@ public struct Parameter: Codable, Equatable, Sendable {
   public var choices: [String]
   /// The ids of the phases that use the parameter; empty means every phase.
   public var phases: [String]
+  /// What the value keeps with the other inputs, e.g. `.differsFrom("SESSION")`.
+  public var rules: [ParameterRule]
 
   public init(
     _ name: String,
@@ -34,7 +36,8 @@ public struct Parameter: Codable, Equatable, Sendable {
     secret isSecret: Bool = false,
     kind: Kind = .text,
     choices: [String] = [],
-    phases: [String] = []
+    phases: [String] = [],
+    rules: [ParameterRule] = []
   ) {
     self.name = name
     self.meaning = meaning
@@ -44,6 +47,7 @@ public struct Parameter: Codable, Equatable, Sendable {
     self.kind = kind
     self.choices = choices
     self.phases = phases
+    self.rules = rules
   }
 
   /// The command-line flag: `WAIT_TIMEOUT` becomes `--wait-timeout`.
@@ -52,5 +56,40 @@ public struct Parameter: Codable, Equatable, Sendable {
   /// The flag of the parameter named `name`: `WAIT_TIMEOUT` gives `--wait-timeout`.
   public static func flag(for name: String) -> String {
     "--" + name.lowercased().replacingOccurrences(of: "_", with: "-")
+  }
+}
+
+/// The JSON form with `rules` optional: a file written before rules existed
+/// decodes (to none), and no rules are not written, so the JSON form, and
+/// with it the fingerprint, of a procedure without rules is what it was.
+extension Parameter {
+  enum CodingKeys: String, CodingKey {
+    case name, meaning, defaultValue, isRequired, isSecret, kind, choices, phases, rules
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    name = try container.decode(String.self, forKey: .name)
+    meaning = try container.decode(String.self, forKey: .meaning)
+    defaultValue = try container.decodeIfPresent(String.self, forKey: .defaultValue)
+    isRequired = try container.decode(Bool.self, forKey: .isRequired)
+    isSecret = try container.decode(Bool.self, forKey: .isSecret)
+    kind = try container.decode(Kind.self, forKey: .kind)
+    choices = try container.decode([String].self, forKey: .choices)
+    phases = try container.decode([String].self, forKey: .phases)
+    rules = try container.decodeIfPresent([ParameterRule].self, forKey: .rules) ?? []
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(meaning, forKey: .meaning)
+    try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
+    try container.encode(isRequired, forKey: .isRequired)
+    try container.encode(isSecret, forKey: .isSecret)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(choices, forKey: .choices)
+    try container.encode(phases, forKey: .phases)
+    if !rules.isEmpty { try container.encode(rules, forKey: .rules) }
   }
 }

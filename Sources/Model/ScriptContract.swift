@@ -83,6 +83,16 @@ public enum ScriptContract {
   public static let chooseOne = "choose_one"
   public static let requireTools = "require_tools"
   public static let preflightCheck = "preflight_check"
+  public static let readableFile = "readable_file"
+  public static let phaseComplete = "phase_complete"
+  public static let recordPhase = "record_phase"
+  public static let requirePhase = "require_phase"
+  public static let forgetPhases = "forget_phases"
+  /// Generated: the prerequisite checks of the selected phases, the removal
+  /// of records about to go stale, and the records of completed phases.
+  public static let checkPhasePrerequisites = "check_phase_prerequisites"
+  public static let forgetPhaseRecords = "forget_phase_records"
+  public static let recordCompletedPhases = "record_completed_phases"
   public static let phaseSelected = "phase_selected"
   public static let isPhase = "is_phase"
   public static let printPlan = "print_plan"

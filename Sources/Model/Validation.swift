@@ -58,6 +58,9 @@ extension Procedure {
       {
         report(.error, "invalid-default", nil, "default of \(parameter.name) is not a whole number")
       }
+      for problem in ruleProblems(of: parameter) {
+        report(.error, "invalid-parameter-rule", nil, problem)
+      }
     }
 
     if let folder = stateDirectory {
@@ -96,6 +99,9 @@ extension Procedure {
       }
       if phase.steps.isEmpty {
         report(.error, "empty-phase", nil, "phase '\(phase.id)' has no steps")
+      }
+      for problem in prerequisiteProblems(of: phase, after: phaseIds) {
+        report(.error, "invalid-phase-prerequisite", nil, problem)
       }
       for check in phase.preflight {
         checkReferences(in: [check.command], assigned: [], step: nil, report: report)

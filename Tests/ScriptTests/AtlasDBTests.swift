@@ -71,11 +71,19 @@ import Testing
   }
 
   /// The same file twice, or the source through another path, is refused
-  /// before anything runs; so is a configuration that is not there.
+  /// before anything runs; so is a configuration that is not there: the
+  /// same path by the parameters' rules (usage, 2), a missing file by their
+  /// preflight check (3), the same file or contents by setup's check (1).
   @Test(arguments: [
-    "source.yml", "./source.yml", "link-to-source.yml", "copy-of-source.yml", "absent.yml",
+    ("source.yml", 2, "--migrate-config must differ from --from-config"),
+    ("./source.yml", 1, "must be two different, readable files"),
+    ("link-to-source.yml", 1, "must be two different, readable files"),
+    ("copy-of-source.yml", 1, "must be two different, readable files"),
+    ("absent.yml", 3, "preflight failed: MIGRATE_CONFIG names an existing, readable file"),
   ])
-  func setupNeedsTwoDifferentConfigurations(target: String) throws {
+  func setupNeedsTwoDifferentConfigurations(target: String, status: Int32, message: String)
+    throws
+  {
     let harness = try Stores.harness()
     try FileManager.default.createSymbolicLink(
       atPath: harness.folder.file("link-to-source.yml"), withDestinationPath: "source.yml")
@@ -83,8 +91,8 @@ import Testing
     var arguments = Stores.arguments(harness, Stores.unattended)
     arguments[arguments.firstIndex(of: "target.yml")!] = target
     let result = try harness.run(arguments)
-    #expect(result.status == 1)
-    #expect(result.standardError.contains("must be two different, readable files"))
+    #expect(result.status == status)
+    #expect(result.standardError.contains(message), "\(result.standardError)")
     #expect(harness.calls.isEmpty)
     #expect(Stores.stores(harness)["source/tables/users"] == "1=alice\n2=bob\n3=carol\n")
   }

@@ -184,7 +184,9 @@ import Testing
         "repo montage created", "pipeline broken created", "pipeline edges created",
         "pipeline montage created",
       ])
-    #expect(harness.folder.read("work/new-cluster-built") == "new-ctx\nnew-pach\n")
+    let record = try #require(
+      harness.folder.read("home/.gen-migration/pachyderm/pachyderm.new-cluster.done"))
+    #expect(record.hasPrefix("phase new-cluster\ninput NEW_KUBE_CONTEXT value:"))
   }
 
   /// Correction "A restore runs again only into its own partial restore".
@@ -207,13 +209,36 @@ import Testing
     #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl restore") })
   }
 
+  /// Parameter rules: moving pachd's port needs its address, and the clone
+  /// must go into another bucket. Both are refused before any call.
+  @Test(arguments: [
+    (
+      ["--pachd-host", ""],
+      "missing parameter PACHD_HOST, required when PAUSE_DATA_LOADING is yes"
+    ),
+    (
+      ["--clone-bucket", "s3://mybucket"],
+      "--clone-bucket must differ from --source-bucket, and both are 's3://mybucket'"
+    ),
+  ])
+  func theOldClusterPhaseRefusesInputsThatBreakARule(change: [String], message: String) throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run("old-cluster", harness, change)
+    #expect(result.status == 2)
+    #expect(result.standardError.contains(message), "\(result.standardError)")
+    #expect(harness.calls.isEmpty)
+  }
+
   /// Correction "The old cluster is retired only after the new one is built".
   @Test func retiringNeedsTheNewClusterBuilt() throws {
     let harness = try PachydermWorld.ready(for: "new-cluster")
     try PachydermWorld.switchTo("retire", harness)
     let result = try PachydermWorld.run("retire", harness)
     #expect(result.status == 3)
-    #expect(result.standardError.contains("the new-cluster phase completed"))
+    #expect(
+      result.standardError.contains(
+        "phase retire runs only after phase new-cluster completed, and \(harness.folder.file("home"))/.gen-migration/pachyderm/pachyderm.new-cluster.done records no completed run of it"
+      ))
     #expect(harness.stepCalls.isEmpty)
   }
 

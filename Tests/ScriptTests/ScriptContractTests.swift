@@ -43,7 +43,10 @@ import Testing
     let harness = try ScriptHarness(
       script: BashScript.render(procedure, generator: Outputs.generator),
       stubs: tools.filter { !$0.hasPrefix("${") })
-    let required = procedure.parameters.filter(\.isRequired).flatMap { [$0.flag, "example"] }
+    // A value of its own for each: a rule may require two to differ.
+    let required = procedure.parameters.filter(\.isRequired).flatMap {
+      [$0.flag, "example-\($0.name.lowercased())"]
+    }
     let result = try harness.run([phase, "--dry-run"] + required)
     #expect(result.status == 0, "\(result.standardError)")
     #expect(harness.calls.isEmpty, "dry run called: \(harness.calls)")

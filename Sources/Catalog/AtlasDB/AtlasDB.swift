@@ -15,18 +15,16 @@ public enum AtlasDB {
       """)
   }
 
-  /// Both configurations exist, can be read, and are two files with
-  /// different contents: with the source as its target, setup would drop the
-  /// tables it is about to copy.
+  /// The configurations are two files with different contents, whatever
+  /// the paths that name them (the parameters' rules already refused a
+  /// missing file and the same path twice): with the source as its target,
+  /// setup would drop the tables it is about to copy.
   static let configurationsDiffer = OutputCheck(
-    "both configurations can be read and are two different files",
+    "the configurations are two different files",
     command: #"""
-      for config in "${FROM_CONFIG}" "${MIGRATE_CONFIG}"; do
-        if [[ ! -f "${config}" || ! -r "${config}" ]]; then printf 'not a readable file: %s\n' "${config}"; fi
-      done
       if [[ "${FROM_CONFIG}" -ef "${MIGRATE_CONFIG}" ]]; then
         printf 'fromConfig and migrateConfig are the same file: %s\n' "${MIGRATE_CONFIG}"
-      elif [[ -r "${FROM_CONFIG}" && -r "${MIGRATE_CONFIG}" ]] && cmp -s -- "${FROM_CONFIG}" "${MIGRATE_CONFIG}"; then
+      elif cmp -s -- "${FROM_CONFIG}" "${MIGRATE_CONFIG}"; then
         printf 'fromConfig and migrateConfig have the same contents\n'
       fi
       """#,
@@ -149,11 +147,11 @@ public enum AtlasDB {
       Parameter(
         "FROM_CONFIG",
         "Configuration of the source KVS, which holds the data to migrate (fromConfig).",
-        required: true)
+        required: true, rules: [.existingFile])
       Parameter(
         "MIGRATE_CONFIG",
         "Configuration of the target KVS (migrateConfig). Every table in it is dropped by setup.",
-        required: true)
+        required: true, rules: [.existingFile, .differsFrom("FROM_CONFIG")])
       Parameter(
         "OFFLINE",
         "yes without a TimeLock server (the CLI's --offline), no when a TimeLock server is running.",

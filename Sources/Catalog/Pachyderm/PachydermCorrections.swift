@@ -134,7 +134,7 @@ extension Pachyderm {
       problem:
         "Nothing stops the retire phase from scaling the old pachd to zero before the new cluster was restored and confirmed.",
       fix:
-        "The new-cluster phase ends by leaving WORK_DIR/new-cluster-built (after the operator confirmed the new cluster operates), and the retire phase's preflight refuses to run without it.",
-      steps: ["record-new-cluster-built", "disable-old-cluster"]),
+        "The retire phase requires the new-cluster phase: the script records the new-cluster phase's completion (its last step is the operator's confirmation that the new cluster operates) in its state folder, and refuses to start the retire phase without that record; running the new-cluster phase again removes it until it completes again.",
+      steps: ["load-from-checkpoint", "disable-old-cluster"]),
   ]
 }

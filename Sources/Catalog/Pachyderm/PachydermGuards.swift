@@ -61,15 +61,6 @@ extension Pachyderm {
   static let notRunning =
     #"select(.stopped == true or (.state != "PIPELINE_RUNNING" and .state != "PIPELINE_STANDBY" and .state != "PIPELINE_FAILURE")) | .pipeline.name"#
 
-  /// --pachd-host must be given to move pachd's port.
-  static let pachdHostGiven = OutputCheck(
-    "the address of pachd is given",
-    command: #"printf '%s\n' "${PACHD_HOST}""#,
-    expect: .nonEmpty,
-    failure:
-      "--pause-data-loading yes needs --pachd-host: the cluster IP or host name at which you reach pachd."
-  )
-
   /// Moves pachd's service from node port `from` to `to`: saves its spec
   /// once (a resume keeps the first copy), then replaces the nodePort of
   /// `api-grpc-port`, the service's first port, and nothing else.
@@ -89,8 +80,4 @@ extension Pachyderm {
       \#(pachctl("PACH_CONTEXT")) version
       """#)
   }
-
-  /// The new-cluster phase leaves this file when it completed; retire
-  /// refuses to run without it.
-  static let newClusterBuilt = "${WORK_DIR}/new-cluster-built"
 }

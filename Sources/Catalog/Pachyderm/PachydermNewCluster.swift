@@ -66,18 +66,6 @@ extension Pachyderm {
           "Point an instance of your data loading systems at the new cluster and play back the transactions from the checkpoint recorded at `resume-data-loaders`. Make any other change the data loading or unloading operations need. Then confirm that the data output is as expected and that the new cluster operates as expected."
         )
       }
-      Step(
-        "record-new-cluster-built", "Record that the new cluster is built",
-        explanation:
-          "Leaves WORK_DIR/new-cluster-built, naming the new cluster's contexts: the retire phase refuses to disable the old cluster without it."
-      ) {
-        ShellCommand(
-          #"""
-          mkdir -p "${WORK_DIR}"
-          printf '%s\n' "${NEW_KUBE_CONTEXT}" "${NEW_PACH_CONTEXT}" >"\#(newClusterBuilt).partial"
-          mv "\#(newClusterBuilt).partial" "\#(newClusterBuilt)"
-          """#)
-      }
     }
   }
 }

@@ -48,7 +48,6 @@ extension Pachyderm {
         ],
         enabledBy: "PAUSE_DATA_LOADING"
       ) {
-        pachdHostGiven
         movePachdPort(from: 30650, to: 30649)
       }
     }
@@ -99,7 +98,6 @@ extension Pachyderm {
           "Saves pachd's service spec again, changes the service back to port 30650 and points your pachctl context at it.",
         enabledBy: "PAUSE_DATA_LOADING"
       ) {
-        pachdHostGiven
         movePachdPort(from: 30649, to: 30650)
       }
       Step(

@@ -31,7 +31,7 @@ extension Pachyderm {
       required: true, phases: ["new-cluster"]),
     Parameter(
       "WORK_DIR",
-      "Where the backup, the saved pachd service specs and the marker of a built new cluster are written.",
+      "Where the backup and the saved pachd service specs are written.",
       default: "${HOME}/pachyderm-migration", phases: ["old-cluster", "new-cluster", "retire"]),
     Parameter(
       "BACKUP_URL",
@@ -43,15 +43,16 @@ extension Pachyderm {
     Parameter(
       "CLONE_BUCKET",
       "The bucket to clone it into, for the new cluster, e.g. s3://mybucket2.",
-      required: true, phases: ["old-cluster"]),
+      required: true, phases: ["old-cluster"], rules: [.differsFrom("SOURCE_BUCKET")]),
     Parameter(
       "PAUSE_DATA_LOADING",
       "yes to stop all outside data loading by moving pachd's service from port 30650 to 30649 while the backup runs (and back afterwards).",
       default: "no", kind: .yesNo, phases: ["old-cluster"]),
     Parameter(
       "PACHD_HOST",
-      "The cluster IP or host name at which you reach pachd, needed with --pause-data-loading yes.",
-      default: "", phases: ["old-cluster"]),
+      "The cluster IP or host name at which you reach pachd, to move its port.",
+      default: "", phases: ["old-cluster"],
+      rules: [.requiredWhen(parameter: "PAUSE_DATA_LOADING", value: "yes")]),
     Parameter(
       "WAIT_TIMEOUT", "Seconds to wait for pipelines to pause and for the new pachd to answer.",
       default: "600", kind: .integer, phases: ["old-cluster", "new-cluster"]),

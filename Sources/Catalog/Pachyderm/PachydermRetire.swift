@@ -6,16 +6,8 @@ extension Pachyderm {
     runsOn: "a workstation whose kubectl talks to the old cluster",
     summary:
       "Once the new cluster is confirmed to operate, disables the old one and finishes the reconfiguration.",
-    preflight: [
-      kubeContext("KUBE_CONTEXT", "old"),
-      OutputCheck(
-        "the new-cluster phase completed",
-        command: #"[[ -e "\#(newClusterBuilt)" ]] && printf 'built\n'"#,
-        expect: .equals("built"),
-        failure:
-          "WORK_DIR/new-cluster-built is missing: the new-cluster phase has not completed (from this WORK_DIR). Build and check the new cluster first; if it was built from another workstation, copy that file here."
-      ),
-    ]
+    preflight: [kubeContext("KUBE_CONTEXT", "old")],
+    requires: [PhasePrerequisite("new-cluster")]
   ) {
     Section("8. Disable the old cluster") {
       Step(

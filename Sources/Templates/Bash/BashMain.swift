@@ -131,13 +131,19 @@ enum BashMain {
       [[ ${SKIP_INDEXES} != *" ${index} "* ]]
     }
 
+    # run_steps: each selected step in order; at the end of each phase, the
+    # record of its completion (see \#(C.recordCompletedPhases)).
     run_steps() {
-      local index flag
+      local index flag phase=''
       local -a group=()
       for index in "${!\#(C.stepIDs)[@]}"; do
         if ((${#group[@]} > 0)) && [[ ${\#(C.stepGroups)[index]} != "${\#(C.stepGroups)[group[0]]}" ]]; then
           run_group "${group[@]}"
           group=()
+        fi
+        if [[ ${\#(C.stepPhases)[index]} != "${phase}" ]]; then
+          if [[ -n ${phase} ]] && ((!\#(O.dryRun))); then \#(C.recordCompletedPhases); fi
+          phase=${\#(C.stepPhases)[index]}
         fi
         \#(C.phaseSelected) "${\#(C.stepPhases)[index]}" || continue
         flag=${\#(C.stepEnabledBy)[index]}
@@ -154,6 +160,7 @@ enum BashMain {
         fi
       done
       ((${#group[@]} == 0)) || run_group "${group[@]}"
+      ((\#(O.dryRun))) || \#(C.recordCompletedPhases)
     }
 
     # run_group INDEX...: runs the steps at the same time, each in a subshell
@@ -278,6 +285,8 @@ enum BashMain {
       \#(C.showParameters)
       say "Preflight:"
       \#(C.preflightChecks)
+      \#(C.checkPhasePrerequisites)
+      \#(C.forgetPhaseRecords)
       trap on_error ERR
       run_steps
       trap - ERR

@@ -149,7 +149,8 @@ extension BashTranslator {
       .joined(separator: " || ")
   }
 
-  /// The required, whole-number, yes/no and choice checks of one parameter.
+  /// The required, whole-number, yes/no, rule and choice checks of one
+  /// parameter (a file rule is a preflight check: see `addPreflight`).
   private func parameterChecks(_ parameter: Parameter) -> [ScriptNode] {
     let name = parameter.name
     let flag = parameter.flag
@@ -176,6 +177,33 @@ extension BashTranslator {
     if parameter.kind == .yesNo {
       checks.append(
         fail("\(flag) must be yes or no, not", "[[ ${\(name)} == yes || ${\(name)} == no ]]"))
+    }
+    for rule in parameter.rules {
+      switch rule {
+      case .differsFrom(let other):
+        let both: [InterpolatedPart] =
+          parameter.isSecret || procedure.parameter(named: other)?.isSecret == true
+          ? [] : [.text(", and both are '"), .variable(name), .text("'")]
+        checks.append(
+          .statement([
+            .code("[[ -z ${\(name)} || ${\(name)} != \"${\(other)}\" ]] ||"),
+            .code(Contract.usageError),
+            .interpolated([.text("\(flag) must differ from \(Parameter.flag(for: other))")] + both),
+          ]))
+      case .requiredWhen(let other, let value):
+        checks.append(
+          .statement([
+            .code(
+              "[[ ${\(other)} != \(BashRenderer.spell(.literal(value))) || -n ${\(name)} ]] ||"),
+            .code(Contract.usageError),
+            .interpolated([
+              .text(
+                "missing parameter \(name), required when \(other) is \(value): give \(flag) VALUE or set \(name)"
+              )
+            ]),
+          ]))
+      case .existingFile: break
+      }
     }
     if !parameter.choices.isEmpty {
       let pattern = parameter.choices.map { BashRenderer.spell(.literal($0)) }

@@ -27,7 +27,14 @@ extension BashTranslator {
   /// must pass; otherwise exit 3.
   mutating func addPreflight() {
     addRunFiles()
-    var tools: [ScriptNode] = [.statement([.code("local -a tools=(\"${RUNTIME_TOOLS[@]}\")")])]
+    var tools: [ScriptNode] = [
+      .statement([
+        .code(
+          procedure.hasPhasePrerequisites
+            ? "local -a tools=(\"${RUNTIME_TOOLS[@]}\" mv)"
+            : "local -a tools=(\"${RUNTIME_TOOLS[@]}\")")
+      ])
+    ]
     for phase in procedure.phases {
       let phaseTools = procedure.tools(in: [phase])
       guard !phaseTools.isEmpty else { continue }
@@ -58,6 +65,19 @@ extension BashTranslator {
               ])
             ], closing: "fi"))
       }
+    }
+    for parameter in procedure.parameters where parameter.rules.contains(.existingFile) {
+      let check: ScriptNode = .statement([
+        .code(Contract.preflightCheck),
+        .literal("\(parameter.name) names an existing, readable file"),
+        .code(Contract.readableFile), .bare(parameter.name),
+      ])
+      checks.append(
+        parameter.phases.isEmpty
+          ? check
+          : .block(
+            opening: [.code("if \(phaseCondition(parameter.phases)); then")], body: [check],
+            closing: "fi"))
     }
     nodes.append(.function(name: Contract.preflightChecks, body: checks))
     nodes.append(.blank)

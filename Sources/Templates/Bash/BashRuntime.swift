@@ -270,12 +270,21 @@ enum BashRuntime {
       fi
     }
 
-    # \#(C.preflightCheck) WHAT FUNCTION: a failed context check exits 3 before any step.
+    # \#(C.preflightCheck) WHAT COMMAND...: a failed context check exits 3 before any step.
     \#(C.preflightCheck)() {
-      if ! "$2"; then
+      if ! "${@:2}"; then
         die "${\#(E.preflight)}" "preflight failed: $1"
       fi
       say "  ok: $1"
+    }
+
+    # \#(C.readableFile) NAME: the parameter NAME is empty or names an
+    # existing, readable file.
+    \#(C.readableFile)() {
+      local value=${!1}
+      [[ -z ${value} || (-f ${value} && -r ${value}) ]] && return 0
+      warn "$1 is ${value@Q}, which is not an existing, readable file"
+      return 1
     }
 
     # on_error: names the step that failed and how to carry on, then exits 1.

@@ -42,10 +42,14 @@ struct BashTranslator {
     translator.nodes.append(.blank)
     translator.nodes.append(.runtime(BashRunState.text))
     translator.nodes.append(.runtime(BashInputs.text))
+    if procedure.hasPhasePrerequisites {
+      translator.nodes.append(.runtime(BashPhaseRecords.text))
+    }
     translator.addHelp()
     translator.addArgumentParsing()
     translator.addParameterChecks()
     translator.addPreflight()
+    translator.addPhasePrerequisites()
     for (number, entry) in procedure.orderedSteps.enumerated() {
       translator.addStep(entry.step, number: number + 1, phase: entry.phase)
     }

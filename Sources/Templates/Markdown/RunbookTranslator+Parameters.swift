@@ -50,6 +50,7 @@ extension RunbookTranslator {
       meaning += codes(parameter.choices)
       meaning.append(.text("."))
     }
+    for rule in parameter.rules { meaning.append(.text(" \(rule.sentence)")) }
     return meaning
   }
 

@@ -15,6 +15,19 @@ extension RunbookTranslator {
           ])),
     ]
     blocks += paragraph(.prose(phase.summary))
+    for prerequisite in phase.requires {
+      let required = prerequisite.phase
+      let shared = prerequisite.sameValues
+      var sentence: [Inline] = [
+        .text("Run this phase only after the "), .code(required), .text(" phase completed"),
+      ]
+      if !shared.isEmpty { sentence += [.text(", with the same ")] + codes(shared) }
+      sentence += [
+        .text(". The script checks it: that phase leaves a record of its completion in "),
+        .code(procedure.phaseRecord(required)), .text("."),
+      ]
+      blocks.append(.paragraph(sentence))
+    }
     if !phase.preflight.isEmpty {
       blocks.append(.paragraph([.text("Before you start, check:")]))
       blocks.append(

@@ -382,12 +382,21 @@ require_tools() {
   fi
 }
 
-# preflight_check WHAT FUNCTION: a failed context check exits 3 before any step.
+# preflight_check WHAT COMMAND...: a failed context check exits 3 before any step.
 preflight_check() {
-  if ! "$2"; then
+  if ! "${@:2}"; then
     die "${EXIT_PREFLIGHT}" "preflight failed: $1"
   fi
   say "  ok: $1"
+}
+
+# readable_file NAME: the parameter NAME is empty or names an
+# existing, readable file.
+readable_file() {
+  local value=${!1}
+  [[ -z ${value} || (-f ${value} && -r ${value}) ]] && return 0
+  warn "$1 is ${value@Q}, which is not an existing, readable file"
+  return 1
 }
 
 # on_error: names the step that failed and how to carry on, then exits 1.
@@ -1240,6 +1249,18 @@ preflight_checks() {
   say "  ok: required tools are on PATH"
 }
 
+check_phase_prerequisites() {
+  :
+}
+
+forget_phase_records() {
+  :
+}
+
+record_completed_phases() {
+  :
+}
+
 # ---------------------------------------------------------------------------
 # Step 1 (export): Configure the CLI profile of the source workspace
 # ---------------------------------------------------------------------------
@@ -1503,13 +1524,19 @@ step_selected() {
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
 }
 
+# run_steps: each selected step in order; at the end of each phase, the
+# record of its completion (see record_completed_phases).
 run_steps() {
-  local index flag
+  local index flag phase=''
   local -a group=()
   for index in "${!STEP_IDS[@]}"; do
     if ((${#group[@]} > 0)) && [[ ${STEP_GROUPS[index]} != "${STEP_GROUPS[group[0]]}" ]]; then
       run_group "${group[@]}"
       group=()
+    fi
+    if [[ ${STEP_PHASES[index]} != "${phase}" ]]; then
+      if [[ -n ${phase} ]] && ((!DRY_RUN)); then record_completed_phases; fi
+      phase=${STEP_PHASES[index]}
     fi
     phase_selected "${STEP_PHASES[index]}" || continue
     flag=${STEP_ENABLED_BY[index]}
@@ -1526,6 +1553,7 @@ run_steps() {
     fi
   done
   ((${#group[@]} == 0)) || run_group "${group[@]}"
+  ((DRY_RUN)) || record_completed_phases
 }
 
 # run_group INDEX...: runs the steps at the same time, each in a subshell
@@ -1650,6 +1678,8 @@ main() {
   show_parameters
   say "Preflight:"
   preflight_checks
+  check_phase_prerequisites
+  forget_phase_records
   trap on_error ERR
   run_steps
   trap - ERR
