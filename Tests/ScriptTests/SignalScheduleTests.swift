@@ -15,7 +15,8 @@ import Testing
 /// The schedule takes longer than the whole suite's budget on two cores, and
 /// some of its runs have hung in the pty helper, so it runs only when
 /// `GEN_MIGRATION_SIGNAL_SCHEDULE=1` is set:
-/// `GEN_MIGRATION_SIGNAL_SCHEDULE=1 swift test --filter SignalScheduleTests`.
+/// `GEN_MIGRATION_SIGNAL_SCHEDULE=1 swift test --filter SignalScheduleTests`
+/// (`GEN_MIGRATION_SIGNAL_POINTS` picks points of it).
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["GEN_MIGRATION_SIGNAL_SCHEDULE"] == "1"))
 struct SignalScheduleTests {
   enum Signal: String, CaseIterable, Sendable {
@@ -48,7 +49,7 @@ struct SignalScheduleTests {
   struct Point: Sendable, CustomStringConvertible {
     var moment: Moment
     var signal: Signal
-    var description: String { "\(signal) at \(moment)" }
+    var description: String { "\(signal.rawValue) at \(moment)" }
   }
 
   static let seed: UInt64 = 2026_1201
@@ -92,6 +93,7 @@ struct SignalScheduleTests {
 
   @Test func theScheduleHasAtLeastAHundredPointsAcrossBothProcedures() {
     #expect(Self.schedule.count >= 100)
+    #expect(Self.knownFailing.isSubset(of: Set(Self.schedule.map(\.description))))
     #expect(Self.schedule.contains { if case .cmlPrompt = $0.moment { true } else { false } })
     #expect(Self.schedule.contains { if case .pachydermCall = $0.moment { true } else { false } })
     // Waits are among the moments: calls made by a wait's condition.
@@ -120,15 +122,24 @@ struct SignalScheduleTests {
     "TERM at CML prompt 5", "KILL at CML prompt 5", "KILL at Pachyderm call 16 (after)",
   ]
 
+  /// `GEN_MIGRATION_SIGNAL_POINTS`, points of the schedule by description
+  /// separated by `;` (e.g. `TERM at CML call 2 (before)`): only those run,
+  /// and a known failure among them fails.
+  static let chosen: Set<String>? = ProcessInfo.processInfo
+    .environment["GEN_MIGRATION_SIGNAL_POINTS"].map {
+      Set($0.split(separator: ";").map(String.init))
+    }
+
   @Test(arguments: schedule)
   func aSignalAtAnyMomentResumesToTheCleanEnd(point: Point) throws {
+    if let chosen = Self.chosen, !chosen.contains(point.description) { return }
     let body = {
       switch point.moment {
       case .cmlCall, .cmlPrompt: try cml(point)
       case .pachydermCall(let index, let when): try pachyderm(point, index, when)
       }
     }
-    if Self.knownFailing.contains(point.description) {
+    if Self.knownFailing.contains(point.description) && Self.chosen == nil {
       withKnownIssue("open defect of issue 9", isIntermittent: true) { try body() }
     } else {
       try body()
