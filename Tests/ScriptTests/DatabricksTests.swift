@@ -111,17 +111,15 @@ import Testing
   ])
   func everyToolCallCarriesTheCloudsFlag(edition: Edition, cloud: String, host: String) throws {
     let harness = try Workspaces.harness(edition, cloud: host)
-    var arguments = edition.arguments(harness).filter { $0 != "--update-account-id" }
-    if let index = arguments.firstIndex(of: "--old-aws-acct-id") {
-      arguments.removeSubrange(index - 1..<index + 4)
-    }
-    arguments.removeAll { $0 == "--rename-instance-profile" }
+    // The AWS-only instance-profile steps left out.
+    let arguments =
+      edition == .pipeline2 ? common + ["--session", "s1", "--dst-session", "d1"] : common
     let without = try harness.run(arguments, input: edition.input)
     #expect(without.status == 1)
     #expect(without.standardError.contains("Please provide --\(cloud) flag"))
     let with = try Workspaces.harness(edition, cloud: host)
     let result = try with.run(
-      arguments.filter { !$0.hasPrefix("arn:") } + ["--cloud", cloud], input: edition.input)
+      arguments + ["--cloud", cloud], input: edition.input)
     #expect(result.status == 0, "\(result.standardError)")
     #expect(
       with.commandCalls.filter { $0.hasPrefix("python3 ./") && !$0.contains("--validate-pipeline") }

@@ -215,7 +215,11 @@ export_objects() {
       while read -r _ job_name; do printf '%s\n' "${job_name}"; done <"${workspace}/jobs" >"${dir}/jobs.log"
       cp "${workspace}/paused" "${dir}/jobs_paused.log"
       ;;
-    metastore) cp "${workspace}/metastore" "${dir}/metastore.log" ;;
+    metastore)
+      cp "${workspace}/metastore" "${dir}/metastore.log"
+      mkdir -p "${dir}/metastore"
+      cp "${workspace}/metastore" "${dir}/metastore/tables"
+      ;;
     table-acls) cp "${workspace}/table_acls" "${dir}/table_acls.log" ;;
     secrets)
       if [[ -z ${cluster} ]]; then
@@ -244,6 +248,7 @@ export_objects() {
     workspace-top-level-only)
       mkdir -p "${dir}/artifacts"
       grep -v '^/Users/' "${workspace}/notebooks" >"${dir}/artifacts/top_level" || true
+      cp "${dir}/artifacts/top_level" "${dir}/user_workspace.log"
       ;;
     pause-all-jobs) while read -r _ job_name; do add_missing "${workspace}/paused" "${job_name}" "${workspace}" paused; done <"${workspace}/jobs" ;;
     reset-exports)
