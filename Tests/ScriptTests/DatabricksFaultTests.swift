@@ -64,6 +64,24 @@ import Testing
     #expect(phases == Set(edition.procedure.phases.map(\.id)))
   }
 
+  /// The fault points, per procedure, phase and form (printed for the
+  /// report): every phase of every edition has some.
+  @Test func everyPhaseOfEveryEditionHasFaultPoints() {
+    for edition in Edition.allCases {
+      for phase in edition.procedure.phases {
+        let points = Self.cases.filter { case_ in
+          case_.0 == edition
+            && phase.steps.contains { $0.id == Self.clean[edition]!.calls[case_.1].step }
+        }
+        for form in Form.allCases {
+          let count = points.filter { $0.2 == form }.count
+          print("fault points \(edition.rawValue) \(phase.id) \(form.rawValue): \(count)")
+          #expect(count > 0, "\(edition.rawValue) \(phase.id)")
+        }
+      }
+    }
+  }
+
   @Test(arguments: cases)
   func aFaultAtAnyCallResumesToTheCleanEnd(edition: Edition, index: Int, form: Form) throws {
     let clean = try #require(Self.clean[edition])
@@ -83,7 +101,7 @@ import Testing
     #expect(Workspaces.targetJobs(harness) == clean.jobs, "\(after)")
     #expect(Workspaces.created(harness) == clean.created, "\(after)")
     FaultInjectionTests.expectCompletedOnceAfterLastUndo(
-      Workspaces.state(file: harness), steps: edition.steps)
+      Workspaces.state(file: harness, edition), steps: edition.enabledSteps(harness))
   }
 
   /// The clean run deletes no job, so the deletes of a re-run get their own

@@ -27,6 +27,17 @@ enum DatabricksWorkspaces {
     var script: String { BashScript.render(procedure, generator: Outputs.generator) }
     var steps: [Step] { procedure.phases.flatMap(\.steps) }
 
+    /// The steps a run with `arguments` takes: those always on, and the
+    /// optional ones whose parameter it sets to yes.
+    func enabledSteps(_ harness: ScriptHarness) -> [Step] {
+      let arguments = self.arguments(harness)
+      return steps.filter { step in
+        guard let flag = step.enabledBy else { return true }
+        guard let index = arguments.firstIndex(of: Parameter.flag(for: flag)) else { return false }
+        return arguments[index + 1] == "yes"
+      }
+    }
+
     static let common = [
       "--src-profile", "oldWS", "--dst-profile", "newWS", "--tool-dir", "tool", "--export-dir",
       "exports",
@@ -120,8 +131,9 @@ enum DatabricksWorkspaces {
     }.sorted()
   }
 
-  static func state(file harness: ScriptHarness) -> [String] {
-    (harness.folder.read("home/.gen-migration/databricks/databricks.state") ?? "").split(
+  static func state(file harness: ScriptHarness, _ edition: Edition) -> [String] {
+    let id = edition.procedure.id
+    return (harness.folder.read("home/.gen-migration/\(id)/\(id).state") ?? "").split(
       separator: "\n"
     ).map(String.init)
   }

@@ -152,7 +152,7 @@ done
 # validation session's folder; it never fails on a difference.
 validate() {
   local base=${dir%/"${session}"}
-  diff -r "${base}/${source_session}" "${base}/${target_session}" >"${dir}/diff.log" 2>&1 || true
+  (cd "${base}" && diff -r "${source_session}" "${target_session}") >"${dir}/diff.log" 2>&1 || true
 }
 
 # host PROFILE: the profile's host in ~/.databrickscfg, or a failure.
