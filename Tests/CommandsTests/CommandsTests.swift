@@ -168,7 +168,8 @@ import Testing
     #expect(summary.hasPrefix("databricks@1.0 → databricks@2.0\n"))
     #expect(
       summary.contains(
-        "added step export-mlflow (export): Export MLflow experiments, their permissions and runs\n"))
+        "added step export-mlflow (export): Export MLflow experiments, their permissions and runs\n"
+      ))
     #expect(
       summary.contains(
         "added step restore-pause-status (cut-over): Give the target's jobs the source's pause status\n"

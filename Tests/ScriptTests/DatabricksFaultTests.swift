@@ -50,7 +50,9 @@ import Testing
     let clean = try #require(Self.clean[edition])
     #expect(clean.jobs == ["existing-in-target", "nightly", "weekly"])
     if edition == .version2 {
-      #expect(clean.created.contains("run run1") && clean.created.contains("experiment /Users/alice@example.com/exp1"))
+      #expect(
+        clean.created.contains("run run1")
+          && clean.created.contains("experiment /Users/alice@example.com/exp1"))
       #expect(clean.state["newWS/secrets"] == "all key1 s3cr3t\n")
     }
     #expect(clean.created.count == Set(clean.created).count)

@@ -214,10 +214,12 @@ import Testing
     try harness.folder.write("", to: "exports/s1/secret_scopes/all")
     let result = try harness.run(Edition.pipeline2.arguments(harness) + ["export"], input: "done\n")
     #expect(result.status == 0, "\(result.standardError)")
-    let mode = try FileManager.default.attributesOfItem(
-      atPath: harness.folder.file("exports/s1/secret_scopes/all"))[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(
+        atPath: harness.folder.file("exports/s1/secret_scopes/all"))[.posixPermissions] as? Int
     #expect(mode.map { $0 & 0o077 } == 0)
-    let export = try #require(Databricks.pipeline2.phases[0].steps.first { $0.id == "export-pipeline" })
+    let export = try #require(
+      Databricks.pipeline2.phases[0].steps.first { $0.id == "export-pipeline" })
     #expect(export.admonitions.contains { "\($0)".contains("base64") })
     #expect(!export.explanation.contains("MLflow experiments and MLflow runs"))
   }
@@ -242,8 +244,9 @@ import Testing
     #expect(
       harness.folder.read("exports/clusters.log")
         == "etl arn:aws:iam::222222222222:instance-profile/etl-v2\nadhoc\n")
-    let mode = try FileManager.default.attributesOfItem(
-      atPath: harness.folder.file("exports/secret_scopes/all"))[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(
+        atPath: harness.folder.file("exports/secret_scopes/all"))[.posixPermissions] as? Int
     #expect(mode.map { $0 & 0o077 } == 0)
     #expect(!(harness.folder.read("exports/secret_scopes/all") ?? "").contains("s3cr3t"))
   }

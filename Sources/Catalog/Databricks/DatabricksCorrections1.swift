@@ -87,7 +87,8 @@ extension Databricks {
       steps: ["pause-source-jobs", "unpause-target-jobs"])
     Correction(
       "Libraries and DBFS mounts are left out",
-      source: "--libs                Log all the libs for the environment / --mounts              Log all mount points.",
+      source:
+        "--libs                Log all the libs for the environment / --mounts              Log all mount points.",
       problem:
         "`export_db.py --libs` only logs library details, on AWS only, and `import_db.py --libs` prints \"Not supported today\" (`export_db.py` @ 1930985 lines 69–78, `import_db.py` 60–65); `--mounts` launches a cluster to write `dbfs_mounts.log`, and nothing imports it (`export_db.py` 159–166, `dbclient/DbfsClient.py` 24–54). Neither migrates anything.",
       fix:

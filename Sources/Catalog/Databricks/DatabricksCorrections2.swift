@@ -39,7 +39,8 @@ extension Databricks {
       steps: ["validate"])
     Correction(
       "The cloud's flag is passed to every pipeline and tool command",
-      source: "python3 migration_pipeline.py --profile $SRC_PROFILE --export-pipeline --use-checkpoint [--session $SESSION_ID]",
+      source:
+        "python3 migration_pipeline.py --profile $SRC_PROFILE --export-pipeline --use-checkpoint [--session $SESSION_ID]",
       problem:
         "The commands have no --azure or --gcp; for an Azure or GCP workspace the pipeline raises `ValueError('Login credentials do not match args...')` before doing anything (databrickslabs/migrate `migration_pipeline.py` @ faed13b lines 29–37, `export_db.py` 20–25).",
       fix:
@@ -47,7 +48,8 @@ extension Databricks {
       steps: ["export-pipeline", "update-account-id", "import-pipeline", "export-target"])
     Correction(
       "The import's confirmation is asked by the script, and the pipeline gets --no-prompt",
-      source: "python3 migration_pipeline.py --profile $DST_PROFILE --import-pipeline --use-checkpoint [--session $SESSION_ID]",
+      source:
+        "python3 migration_pipeline.py --profile $DST_PROFILE --import-pipeline --use-checkpoint [--session $SESSION_ID]",
       problem:
         "Unless given --no-prompt, the import pipeline asks \"Import from `SOURCE` into `TARGET`? (y/N)\" with `input()` before it consults its checkpoint, so on every run and every resume; without a terminal (`--yes`, cron) `input()` raises EOFError and the import dies (databrickslabs/migrate `migration_pipeline.py` @ faed13b lines 130–137, `dbclient/parser.py` 473–474).",
       fix:
@@ -55,15 +57,19 @@ extension Databricks {
       steps: ["confirm-import-source", "import-pipeline"])
     Correction(
       "The tool runs in its checkout, on an absolute export directory",
-      source: "python3 migration_pipeline.py --profile $DST_PROFILE --import-pipeline --use-checkpoint [--session $SESSION_ID]",
+      source:
+        "python3 migration_pipeline.py --profile $DST_PROFILE --import-pipeline --use-checkpoint [--session $SESSION_ID]",
       problem:
         "The jobs import opens `data/default_jobs_cluster_<cloud>.json` relative to the working directory when a job's cluster is gone (databrickslabs/migrate `dbclient/JobsClient.py` @ faed13b lines 10–17, 178–181), so a run from elsewhere fails in exactly that case.",
       fix:
         "Every tool command runs in a subshell that changes to TOOL_DIR, with EXPORT_DIR made absolute first.",
-      steps: ["export-pipeline", "update-account-id", "import-pipeline", "export-target", "validate"])
+      steps: [
+        "export-pipeline", "update-account-id", "import-pipeline", "export-target", "validate",
+      ])
     Correction(
       "The secrets on disk are made private and named",
-      source: "python3 migration_pipeline.py --profile $SRC_PROFILE --export-pipeline --use-checkpoint [--session $SESSION_ID]",
+      source:
+        "python3 migration_pipeline.py --profile $SRC_PROFILE --export-pipeline --use-checkpoint [--session $SESSION_ID]",
       problem:
         "The pipeline's secrets task writes every secret value, base64-encoded, to EXPORT_DIR/SESSION/secret_scopes/ (databrickslabs/migrate `dbclient/SecretsClient.py` @ faed13b lines 20–56, `migration_pipeline.py` 55–56), and the validation export writes the target's too; the README does not say so.",
       fix:

@@ -24,7 +24,7 @@ extension Databricks {
           secretsOnDisk("SESSION"),
           .note(
             "If the export fails, run it again with the same --session (`migrate.sh export --resume`): with --use-checkpoint it continues from the last checkpoint."
-          )
+          ),
         ]
       ) {
         pipeline(profile: "SRC_PROFILE", session: "SESSION", "--export-pipeline")
@@ -44,7 +44,8 @@ extension Databricks {
         OutputCheck(
           "the workspaces are on AWS", command: #"printf '%s\n' "${CLOUD}""#,
           expect: .equals("aws"),
-          failure: "--update-account-id yes is for AWS workspaces only (instance profiles are AWS-only).")
+          failure:
+            "--update-account-id yes is for AWS workspaces only (instance profiles are AWS-only).")
         OutputCheck(
           "both AWS account ids are given",
           command: #"printf '%s\n' "${OLD_AWS_ACCT_ID:+old}${NEW_AWS_ACCT_ID:+new}""#,

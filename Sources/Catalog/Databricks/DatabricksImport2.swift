@@ -25,7 +25,8 @@ extension Databricks {
               #"source_url=$(head -n 1 "${EXPORT_DIR}/${SESSION}/source_info.txt"); target_url=$(awk -v p="[${DST_PROFILE}]" '$0 == p { found = 1; next } /^\[/ { found = 0 } found && $1 == "host" { print $3 }' "${HOME}/.databrickscfg"); if [[ -n "${source_url}" && "${source_url%/}" != "${target_url%/}" ]]; then echo ok; fi"#,
             expect: .equals("ok"),
             failure:
-              "EXPORT_DIR/SESSION/source_info.txt is missing or names the target workspace itself: export the source first, or check --dst-profile."))
+              "EXPORT_DIR/SESSION/source_info.txt is missing or names the target workspace itself: export the source first, or check --dst-profile."
+          ))
       }
       Step(
         "import-pipeline", "Import the workspace with the pipeline",
@@ -44,7 +45,8 @@ extension Databricks {
         ]
       ) {
         pipeline(
-          profile: "DST_PROFILE", session: "SESSION", #"--import-pipeline --no-prompt "${archive[@]}""#,
+          profile: "DST_PROFILE", session: "SESSION",
+          #"--import-pipeline --no-prompt "${archive[@]}""#,
           after: #"""
             archive=()
             if [[ "${ARCHIVE_MISSING}" == yes ]]; then archive=(--archive-missing); fi

@@ -84,10 +84,12 @@ extension Databricks {
           "a cluster to read the secrets on is given",
           command: #"printf '%s\n' "${SECRETS_CLUSTER}""#, expect: .nonEmpty,
           failure:
-            "--migrate-secrets yes needs --secrets-cluster: without --cluster-name the tool exports nothing and still exits 0.")
+            "--migrate-secrets yes needs --secrets-cluster: without --cluster-name the tool exports nothing and still exits 0."
+        )
         export(#"--secrets --cluster-name "${SECRETS_CLUSTER}""#)
         ShellCommand(
-          #"if [[ -d "${EXPORT_DIR}/secret_scopes" ]]; then chmod -R go-rwx "${EXPORT_DIR}/secret_scopes"; fi"#)
+          #"if [[ -d "${EXPORT_DIR}/secret_scopes" ]]; then chmod -R go-rwx "${EXPORT_DIR}/secret_scopes"; fi"#
+        )
       }
       Step(
         "export-mlflow", "Export MLflow experiments, their permissions and runs",
@@ -113,7 +115,8 @@ extension Databricks {
       ) {
         OutputCheck(
           "the groups are named", command: #"printf '%s\n' "${EXPORT_GROUPS}""#, expect: .nonEmpty,
-          failure: "--migrate-groups yes needs --export-groups, e.g. --export-groups groupA,groupB.")
+          failure: "--migrate-groups yes needs --export-groups, e.g. --export-groups groupA,groupB."
+        )
         tool(
           "export_db.py", profile: "SRC_PROFILE", #"--export-groups "${EXPORT_GROUPS}""#,
           exportSuffix: "/groups")
@@ -146,7 +149,8 @@ extension Databricks {
             #"if [[ -n "${OLD_INSTANCE_PROFILE}" && -n "${NEW_INSTANCE_PROFILE}" && "${NEW_INSTANCE_PROFILE}" != *"${OLD_INSTANCE_PROFILE}"* ]]; then echo ok; fi"#,
           expect: .equals("ok"),
           failure:
-            "--rename-instance-profile yes needs --old-instance-profile and --new-instance-profile, and the new ARN must not contain the old one.")
+            "--rename-instance-profile yes needs --old-instance-profile and --new-instance-profile, and the new ARN must not contain the old one."
+        )
         ShellCommand(
           #"""
           for file in "${EXPORT_DIR}"/*.log "${EXPORT_DIR}"/groups/*; do

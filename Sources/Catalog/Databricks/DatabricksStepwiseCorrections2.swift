@@ -105,7 +105,8 @@ extension Databricks {
       "Single-user export and import are left out",
       source:
         "python export_db.py --profile DEMO --export-home example@foobar.com / python import_db.py --profile NEW_DEMO --import-home example@foobar.com",
-      problem: "They migrate one user's home folder instead of the workspace: an alternative, not a step.",
+      problem:
+        "They migrate one user's home folder instead of the workspace: an alternative, not a step.",
       fix: "Run them by hand if that is all you need.",
       steps: ["export-notebook-paths", "import-notebooks"])
     Correction(

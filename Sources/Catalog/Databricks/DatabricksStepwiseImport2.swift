@@ -150,7 +150,8 @@ extension Databricks {
           "only one of unpausing and restoring the pause status is asked for",
           command: #"printf '%s\n' "${UNPAUSE_TARGET_JOBS}""#, expect: .equals("no"),
           failure:
-            "--restore-pause-status yes and --unpause-target-jobs yes contradict each other: choose one.")
+            "--restore-pause-status yes and --unpause-target-jobs yes contradict each other: choose one."
+        )
         `import`("--import-pause-status")
       }
     }

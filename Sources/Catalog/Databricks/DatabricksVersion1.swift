@@ -41,7 +41,8 @@ extension Databricks {
       cloud(
         ["aws", "azure"],
         evidence:
-          "databrickslabs/migrate `export_db.py` and `import_db.py` @ 1930985 lines 15–17; 1930985 has no --gcp")
+          "databrickslabs/migrate `export_db.py` and `import_db.py` @ 1930985 lines 15–17; 1930985 has no --gcp"
+      )
       pauseSourceJobsParameter
       unpauseTargetJobsParameter
     },
