@@ -71,9 +71,9 @@ import Testing
   @Test func everyPhaseOfEveryEditionHasFaultPoints() {
     for edition in Edition.allCases {
       for phase in edition.procedure.phases {
-        let points = Self.cases.filter { case_ in
-          case_.0 == edition
-            && phase.steps.contains { $0.id == Self.clean[edition]!.calls[case_.1].step }
+        let points = Self.cases.filter { point in
+          point.0 == edition
+            && phase.steps.contains { $0.id == Self.clean[edition]!.calls[point.1].step }
         }
         for form in Form.allCases {
           let count = points.filter { $0.2 == form }.count
