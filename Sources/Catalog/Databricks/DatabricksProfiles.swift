@@ -12,7 +12,7 @@ extension Databricks {
         #"awk -v p="[${\#(parameter)}]" '$0 == p { found = 1; next } /^\[/ { found = 0 } found && $1 == "host" { print $3 }' "${HOME}/.databrickscfg""#,
       expect: .nonEmpty,
       failure:
-        "~/.databrickscfg has no host for the profile: run `databricks configure --token --profile <profile>` first."
+        "The .databrickscfg of your home directory has no host for the profile: run `databricks configure --token --profile <profile>` first."
     )
   }
 
