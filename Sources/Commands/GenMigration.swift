@@ -28,10 +28,13 @@ public enum GenMigration {
                                                  lint procedures (default: the whole catalog); exit 1 on an error
       gen-migration diff A B [--format summary|bash|markdown|json]
                                                  what changed between two procedures (catalog references or files)
+      gen-migration trace ID[@VERSION]|FILE.json SOURCE [--format text|json]
+                                                 every command line of SOURCE with the step, correction or omission
+                                                 that accounts for it; exit 1 when one is unaccounted for
       gen-migration check [DIR]                  exit 0 when DIR (default: examples) holds exactly what generate writes
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check, lint or diff found differences or errors, 2 usage or file error.
+    Exit statuses: 0 success, 1 a check, lint, diff or trace found differences or errors, 2 usage or file error.
     """
 
   public static func run(_ arguments: [String], catalog: [Procedure] = Catalog.procedures) -> Result
@@ -59,6 +62,7 @@ public enum GenMigration {
     let commands: [String: Command.Type] = [
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
       "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
+      "trace": TraceCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":

@@ -62,6 +62,7 @@ extension Procedure {
     admonitions: [Admonition] = [],
     limitations: [String] = [],
     stateDirectory: String? = nil,
+    omissions: [Omission] = [],
     @ParametersBuilder parameters: () -> [Parameter],
     @PhasesBuilder phases: () -> [Phase],
     @CorrectionsBuilder corrections: () -> [Correction] = { [] }
@@ -70,6 +71,6 @@ extension Procedure {
       id: id, title: title, version: version, summary: summary, source: source,
       requirements: requirements, parameters: parameters(), admonitions: admonitions,
       limitations: limitations, phases: phases(), corrections: corrections(),
-      stateDirectory: stateDirectory)
+      omissions: omissions, stateDirectory: stateDirectory)
   }
 }

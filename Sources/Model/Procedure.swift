@@ -25,6 +25,10 @@ public struct Procedure: Codable, Equatable, Sendable {
   public var phases: [Phase]
   /// Where the model deliberately differs from its source document.
   public var corrections: [Correction]
+  /// Command lines of the source document the model deliberately leaves
+  /// out, each with its reason; the runbook lists them under "Source lines
+  /// not modelled", and `gen-migration trace` counts them as accounted for.
+  public var omissions: [Omission]
   /// The folder that holds the script's state file and log, as a template
   /// such as `${WORK_DIR}`; nil means `${HOME}/.gen-migration/ID`.
   public var stateDirectory: String?
@@ -44,6 +48,7 @@ public struct Procedure: Codable, Equatable, Sendable {
     limitations: [String] = [],
     phases: [Phase],
     corrections: [Correction] = [],
+    omissions: [Omission] = [],
     stateDirectory: String? = nil
   ) {
     self.formatVersion = Self.currentFormatVersion
@@ -58,6 +63,7 @@ public struct Procedure: Codable, Equatable, Sendable {
     self.limitations = limitations
     self.phases = phases
     self.corrections = corrections
+    self.omissions = omissions
     self.stateDirectory = stateDirectory
   }
 

@@ -42,6 +42,13 @@ extension Procedure {
       many("the problem of \(name)", correction.problem)
       many("the fix of \(name)", correction.fix)
       for step in correction.steps { one("a step named by \(name)", step) }
+      for (line, change) in correction.changes.enumerated() {
+        many("source line \(line + 1) changed by \(name)", change.snippet)
+      }
+    }
+    for (index, omission) in omissions.enumerated() {
+      many("the source line of omission \(index + 1)", omission.line.snippet)
+      many("the reason of omission \(index + 1)", omission.reason)
     }
     for phase in phases {
       let name = "phase \(phase.id)"
@@ -81,6 +88,9 @@ extension Step {
     one("the parameter that enables the step", enabledBy)
     one("the concurrent group", concurrentGroup)
     many("the cleanup command", cleanup?.command)
+    for (index, source) in sources.enumerated() {
+      many("source reference \(index + 1) of the step", source.snippet)
+    }
     one("the step that ends the cleanup", cleanup?.until)
     for (index, admonition) in admonitions.enumerated() {
       many("admonition \(index + 1) of the step", admonition.text)

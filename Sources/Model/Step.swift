@@ -26,6 +26,12 @@ public struct Step: Codable, Equatable, Sendable {
   /// Pachyderm's backup and bucket clone. Such steps cannot ask the operator
   /// anything: they are neither destructive, manual nor choices.
   public var concurrentGroup: String?
+  /// The command lines of the source document this step implements, e.g.
+  /// `["kubectl scale statefulset -n ${NAMESPACE} db --replicas=0"]`. The
+  /// runbook shows them as the step's "Source:" line and `gen-migration
+  /// trace` counts each line they match as carried by this step. Empty for
+  /// a step the source does not have (a check the model adds).
+  public var sources: [SourceReference]
 
   public init(
     _ id: String,
@@ -37,6 +43,7 @@ public struct Step: Codable, Equatable, Sendable {
     retry: Retry? = nil,
     enabledBy: String? = nil,
     concurrentGroup: String? = nil,
+    sources: [SourceReference] = [],
     @ActionsBuilder actions: () -> [Action]
   ) {
     self.id = id
@@ -49,12 +56,14 @@ public struct Step: Codable, Equatable, Sendable {
     self.retry = retry
     self.enabledBy = enabledBy
     self.concurrentGroup = concurrentGroup
+    self.sources = sources
   }
 
   public init(
     id: String, title: String, explanation: String = "", actions: [Action],
     destroys: String? = nil, admonitions: [Admonition] = [], cleanup: Cleanup? = nil,
-    retry: Retry? = nil, enabledBy: String? = nil, concurrentGroup: String? = nil
+    retry: Retry? = nil, enabledBy: String? = nil, concurrentGroup: String? = nil,
+    sources: [SourceReference] = []
   ) {
     self.id = id
     self.title = title
@@ -66,6 +75,7 @@ public struct Step: Codable, Equatable, Sendable {
     self.retry = retry
     self.enabledBy = enabledBy
     self.concurrentGroup = concurrentGroup
+    self.sources = sources
   }
 
   public var isDestructive: Bool { destroys != nil }

@@ -116,6 +116,17 @@ struct CMLEmulatedWorkspace {
       ] + extra, environment: environment)
   }
 
+  /// `import` without `--yes`: `input` is typed at the script's terminal.
+  func runInteractive(
+    _ extra: [String], input: String, environment: [String: String] = [:]
+  ) throws -> ProcessResult {
+    try harness.run(
+      [
+        "import", "--namespace", Self.namespace, "--archive", archive, "--work-dir",
+        harness.folder.file("work"),
+      ] + extra, input: input, environment: environment)
+  }
+
   /// Every row of every table of the workspace database, sorted, table by
   /// table: what a migration leaves behind.
   func databaseContents() throws -> String {

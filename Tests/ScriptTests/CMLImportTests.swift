@@ -94,19 +94,23 @@ import Testing
   }
 
   @Test func existingProjectFilesStopTheImport() throws {
-    let harness = try CMLWorkspace.harness()
-    try harness.rule(
-      "kubectl", "exec cml-migration-pod * find *",
-      output: "/migration/projects/projects/old/a.py\n",
-      overriding: true)
-    let result = try CMLWorkspace.runImport(harness)
+    // A workspace whose projects volume already holds a project of its own.
+    let workspace = try CMLEmulatedWorkspace()
+    defer { workspace.remove() }
+    try workspace.harness.folder.write(
+      "print('old')\n", to: "cluster/pods/helper/migration/projects/projects/old/a.py")
+    let result = try workspace.runImport()
     #expect(result.status == 1)
     #expect(result.standardError.contains("Project files already exist"))
-    #expect(result.standardError.contains("/migration/projects/projects/old/a.py"))
-    #expect(!harness.commandCalls.contains { $0.contains("kubectl cp cml-migration.tar.gz") })
+    #expect(result.standardError.contains("projects/projects/old/a.py"))
+    #expect(
+      !workspace.harness.commandCalls.contains { $0.hasPrefix("kubectl cp \(workspace.archive)") })
     // The helper pod is still deleted on the way out.
     #expect(
-      harness.commandCalls.last == "kubectl delete pod cml-migration-pod -n mlx --ignore-not-found")
+      workspace.harness.commandCalls.last
+        == "kubectl delete pod cml-migration-pod -n \(CMLEmulatedWorkspace.namespace) --ignore-not-found"
+    )
+    #expect(!FileManager.default.fileExists(atPath: workspace.cluster + "/helper.exists"))
   }
 
   @Test func sqlRunsThroughPsqlThatStopsOnTheFirstError() throws {

@@ -29,6 +29,9 @@ enum CMLWorkspace {
     try harness.fixture("users.csv", "id,username,email,admin\n7,alice,alice@example.com,t\n")
     try harness.fixture("engine_images.csv", "id,description,repository\n3,Custom image,repo/img\n")
     try harness.fixture("site_config.csv", "id,default_engine_image_id\n1,3\n")
+    // The import's ARCHIVE, by default cml-migration.tar.gz in the folder
+    // the script runs in (the stub tar lists it; the import reads its checksum).
+    try harness.folder.write("an archive\n", to: "cml-migration.tar.gz")
     return harness
   }
 

@@ -14,6 +14,9 @@ public final class ScriptHarness {
     try folder.write(script, to: "migrate.sh", executable: true)
     let stub = try String(contentsOfFile: Self.stubSource, encoding: .utf8)
     try folder.write(stub, to: "stub.bash", executable: true)
+    try folder.write(
+      try String(contentsOfFile: Self.stubFolder + "/signal.bash", encoding: .utf8),
+      to: "signal.bash")
     try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
     for name in stubs { try link(name, to: folder.file("stub.bash")) }
     try FileManager.default.createDirectory(
@@ -26,6 +29,8 @@ public final class ScriptHarness {
 
   static let stubSource = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Stubs/stub.bash").path
+  static let stubFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Stubs").path
 
   /// Puts a program named `name` in the stub folder that runs `target`.
   public func link(_ name: String, to target: String) throws {

@@ -176,7 +176,8 @@ public enum AtlasDB {
       migrate
       validate
     },
-    corrections: { corrections })
+    corrections: { corrections }
+  ).traced(steps: sourceLines, corrections: changedLines)
 
   static let setup = Phase(
     id: "setup", title: "Set up the target KVS", runsOn: runsOn

@@ -18,7 +18,8 @@ public enum CML {
       // The source's list named `date` (only for the `mv` corrected below) and
       // `wc` (never used), and missed `cut`, `mkdir` and `mv`.
       tools: [
-        "awk", "cat", "cut", "grep", "head", "kubectl", "mkdir", "mv", "rm", "sed", "sleep", "sort",
+        "awk", "cat", "cksum", "cut", "grep", "head", "kubectl", "mkdir", "mv", "rm", "sed",
+        "sleep", "sort",
         "tail", "tar",
       ],
       accesses: [
@@ -66,7 +67,8 @@ public enum CML {
       exportPhase
       importPhase
     },
-    corrections: { corrections })
+    corrections: { corrections }
+  ).traced(steps: sourceLines, corrections: changedLines, omissions: omissions)
 
   /// Waits poll every this many seconds.
   static let pollSeconds = 5

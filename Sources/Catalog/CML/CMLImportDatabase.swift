@@ -27,7 +27,11 @@ extension CML {
         "the projects volume holds no project files but this archive's",
         command: #"""
           archive_id=$(cksum <"${ARCHIVE}")
-          kubectl exec -i cml-migration-pod -n "${NAMESPACE}" -- sh -c 'read -r id; if [ -d /migration/projects/projects ] && [ "$(cat /migration/projects/.cdsw-archive 2>/dev/null)" != "${id}" ]; then find /migration/projects/projects -type f; fi' <<<"${archive_id}"
+          kubectl exec -i cml-migration-pod -n "${NAMESPACE}" -- sh -s "${archive_id}" <<'SH'
+          if [ -d /migration/projects/projects ] && [ "$(cat /migration/projects/.cdsw-archive 2>/dev/null)" != "$1" ]; then
+            find /migration/projects/projects -type f
+          fi
+          SH
           """#,
         expect: .empty,
         failure:

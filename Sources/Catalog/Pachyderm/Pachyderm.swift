@@ -41,5 +41,6 @@ public enum Pachyderm {
       newCluster
       retire
     },
-    corrections: { corrections })
+    corrections: { corrections }
+  ).traced(steps: sourceLines, corrections: changedLines, omissions: omissions)
 }

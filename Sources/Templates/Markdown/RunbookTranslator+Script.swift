@@ -71,6 +71,12 @@ extension RunbookTranslator {
       if !correction.steps.isEmpty {
         facts.append(ListItem(words([.text("Steps: ")], codes(correction.steps))))
       }
+      if !correction.changes.isEmpty {
+        facts.append(
+          ListItem(
+            [.text("Source lines changed: ")]
+              + codes(correction.changes.flatMap(\.normalizedLines))))
+      }
       blocks += [
         .heading(
           Heading(
@@ -82,5 +88,26 @@ extension RunbookTranslator {
       ]
     }
     return blocks
+  }
+
+  /// The source's command lines the model leaves out, each with its reason:
+  /// ``- `watch -n 5 kubectl get pods`: a monitoring aid, not a step``.
+  func omissions() -> [MarkdownBlock] {
+    guard !procedure.omissions.isEmpty else { return [] }
+    return [
+      heading(2, "Source lines not modelled"),
+      .paragraph([
+        .text(
+          "Command lines of the source document that this runbook deliberately leaves out, and why."
+        )
+      ]),
+      .list(
+        procedure.omissions.map { omission in
+          ListItem(
+            words(
+              [.code(SourceReference.normalize(omission.line.snippet)), .text(": ")],
+              .prose(omission.reason)))
+        }),
+    ]
   }
 }

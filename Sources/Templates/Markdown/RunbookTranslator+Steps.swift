@@ -69,6 +69,7 @@ extension RunbookTranslator {
       .heading(Heading(level: 4, words([.text("Step \(number). ")], .prose(step.title)))),
       .paragraph(marks),
     ]
+    blocks += sourceLine(step.sources)
     if let destroys = step.destroys {
       blocks.append(
         .blockQuote([
@@ -97,6 +98,14 @@ extension RunbookTranslator {
       blocks.append(.codeBlock(language: "bash", text: cleanup.command))
     }
     return blocks
+  }
+
+  /// ``Source: `kubectl scale statefulset -n ${NAMESPACE} db --replicas=0` ``:
+  /// the source document's lines the step implements, one code span a line
+  /// (a reference of several lines gives several); nothing without references.
+  func sourceLine(_ sources: [SourceReference]) -> [MarkdownBlock] {
+    guard !sources.isEmpty else { return [] }
+    return [.paragraph([.text("Source: ")] + codes(sources.flatMap(\.normalizedLines)))]
   }
 
   private func action(_ action: Action) -> [MarkdownBlock] {

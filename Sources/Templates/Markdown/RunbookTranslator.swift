@@ -45,7 +45,7 @@ public struct RunbookTranslator {
     for (index, phase) in procedure.phases.enumerated() {
       blocks += self.phase(phase, number: index + 1)
     }
-    return blocks + runningTheScript() + corrections()
+    return blocks + runningTheScript() + corrections() + omissions()
   }
 
   func frontMatter(scriptAnchor: String) -> [MarkdownBlock] {

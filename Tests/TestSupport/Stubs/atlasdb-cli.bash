@@ -123,11 +123,11 @@ case ${action} in
     printf 'INFO: Migration complete.\n'
     ;;
   --validate)
-    failed=0
+
     while IFS= read -r table; do
       [[ ${table} == sweep.priority ]] && continue
       if ! cmp -s -- "${source_store}/tables/${table}" "${target_store}/tables/${table}"; then
-        failed=1
+
         printf 'ERROR: Validation failed.\nCells not equal in table %s\n' "${table}"
         break
       fi

@@ -8,7 +8,11 @@
 # and, so that a fault can name a call whose place varies (xargs -P3 and
 # the concurrent backup group run calls at the same time):
 #   STUB_FAIL_CALL=LINE STUB_FAIL_NTH=K STUB_FAIL_FORM=before|after
-#                      the K-th call recorded as LINE fails in that form.
+#                      the K-th call recorded as LINE fails in that form;
+#   STUB_SIGNAL_CALL=LINE STUB_SIGNAL_NTH=K STUB_SIGNAL=INT|TERM|KILL
+#   STUB_SIGNAL_WHEN=before|after
+#                      the K-th call recorded as LINE signals the script
+#                      (signal.bash) before or after it acts.
 #
 # The emulated world lives under $STUB_DIR/emu (the tests write it):
 #   kube/current                  kubectl's current context
@@ -63,7 +67,20 @@ if [[ -n ${STUB_FAIL_CALL-} && ${line} == "${STUB_FAIL_CALL}" ]]; then
     [[ ${STUB_FAIL_FORM-} == after ]] && fail_after=1 || fail_before=1
   fi
 fi
+signal_before=0 signal_after=0
+if [[ -n ${STUB_SIGNAL_CALL-} && ${line} == "${STUB_SIGNAL_CALL}" ]]; then
+  seen=0
+  [[ -f "${STUB_DIR}/signal-seen" ]] && read -r seen <"${STUB_DIR}/signal-seen"
+  seen=$((seen + 1))
+  printf '%s\n' "${seen}" >"${STUB_DIR}/signal-seen"
+  if ((seen == ${STUB_SIGNAL_NTH:-1})); then
+    [[ ${STUB_SIGNAL_WHEN-} == after ]] && signal_after=1 || signal_before=1
+  fi
+fi
 unlock
+# shellcheck source=/dev/null
+source "${STUB_DIR}/signal.bash"
+((signal_before)) && send_signal
 
 # Standard input is read before acting (outside the lock: the writer of a
 # pipe may need the lock to finish).
@@ -92,6 +109,7 @@ fi
 
 # finish STATUS: exits with STATUS, or 1 when this call is to fail after acting.
 finish() {
+  ((signal_after)) && send_signal
   if ((fail_after)); then
     printf 'stub: call %s acted, then fails on purpose\n' "${count}" >&2
     exit 1

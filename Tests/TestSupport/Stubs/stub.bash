@@ -17,11 +17,16 @@
 # N-th call answers (output, copied files) and then fails with status 1, as
 # a command that acted and lost its response; a rule whose STATUS is `hang` blocks for a
 # minute (for signal tests).
-# A tool with an emulator ($STUB_DIR/emulators/NAME, executable) is answered
+# A tool with an emulator ($STUB_DIR/emulators/NAME, a bash file) is answered
 # by it, with the call's arguments and standard input, after the call is
 # recorded and before any rule: the emulator keeps the emulated system's
 # state, and exits 125 for a call it leaves to the rules. STUB_FAIL_AT fails
 # a call before the emulator acts, STUB_FAIL_AFTER after it acted.
+# With STUB_SIGNAL_AT=N the N-th call sends STUB_SIGNAL (INT, TERM or KILL)
+# to the generated script, before it acts (STUB_SIGNAL_WHEN=before) or after
+# (after): INT to the script's process group, as Ctrl-C at its terminal;
+# TERM to the script alone, as `kill PID`; KILL to the script and every
+# process under it at once, as when its machine or session dies.
 # Only builtins (and the real sleep, by absolute path) are used: the real
 # tools may be stubbed too.
 name=${0##*/}
@@ -37,6 +42,12 @@ printf '%s\n' "${name}${quoted}" >>"${log}"
 printf '%s\n' "${MIGRATE_STEP_ID-}" >>"${STUB_DIR}/steps.log"
 if [[ -d "${STUB_DIR}/args" ]]; then
   printf '%s\0' "$@" >"${STUB_DIR}/args/${count}"
+fi
+# send_signal (signal.bash, beside this file in STUB_DIR).
+# shellcheck source=/dev/null
+source "${STUB_DIR}/signal.bash"
+if [[ ${STUB_SIGNAL_AT-} == "${count}" && ${STUB_SIGNAL_WHEN-before} == before ]]; then
+  send_signal
 fi
 emulator="${STUB_DIR}/emulators/${name}"
 stdin_copy=/dev/null
@@ -54,14 +65,19 @@ if [[ -n ${STUB_FAIL_AT-} && ${count} == "${STUB_FAIL_AT}" ]]; then
 fi
 # finish STATUS: exits with STATUS, or 1 for the call STUB_FAIL_AFTER names.
 finish() {
+  if [[ ${STUB_SIGNAL_AT-} == "${count}" && ${STUB_SIGNAL_WHEN-} == after ]]; then
+    send_signal
+  fi
   if [[ -n ${STUB_FAIL_AFTER-} && ${count} == "${STUB_FAIL_AFTER}" ]]; then
     printf 'stub: call %s acted, then fails on purpose\n' "${count}" >&2
     exit 1
   fi
   exit "$1"
 }
-if [[ -x ${emulator} ]]; then
-  "${emulator}" "$@" <"${stdin_copy}"
+if [[ -f ${emulator} ]]; then
+  # In a subshell of this one, not a new bash: a call costs one start of bash.
+  # shellcheck source=/dev/null
+  (source "${emulator}" "$@") <"${stdin_copy}"
   status=$?
   ((status == 125)) || finish "${status}"
 fi
