@@ -103,6 +103,53 @@ import Testing
         "stale reference of step stop-db: kubectl scale statefulset db --replicas=1"))
   }
 
+  /// `9: kubectl get pods` matches the command line on line 9 only, not
+  /// `watch kubectl get pods` on line 6 that holds it too; a numbered
+  /// reference whose line does not hold its text is stale.
+  @Test func aNumberedReferenceMatchesOnlyItsLine() throws {
+    let result = try run(
+      Self.procedure(
+        sources: ["kubectl scale statefulset db --replicas=0"], changes: ["rm -r /tmp/work"],
+        omissions: [
+          Omission("6: watch kubectl get pods", reason: "a monitoring aid"),
+          Omission("9: kubectl get pods", reason: "the same aid, inline"),
+          Omission("5: kubectl get pods", reason: "not on line 5"),
+        ]))
+    #expect(result.status == 1)
+    #expect(
+      result.standardOutput.contains(
+        """
+        6: watch kubectl get pods
+            omitted: a monitoring aid
+        9: kubectl get pods
+            omitted: the same aid, inline
+        stale reference of omission 3: 5: kubectl get pods
+        demo@1.0: 4 command lines: 1 carried by steps, 1 changed by corrections, 2 omitted
+        """))
+  }
+
+  /// The runbook shows a numbered reference without its number, gives the
+  /// lines of one reason one item, and a reference of several lines by its
+  /// first and last.
+  @Test func theRunbookListsOmissionsByReason() throws {
+    var procedure = Self.procedure(
+      sources: ["4: kubectl scale statefulset db --replicas=0"],
+      omissions: [
+        Omission("6: watch kubectl get pods", reason: "a monitoring aid"),
+        Omission("rm -r /tmp/work\nwatch kubectl get pods", reason: "two lines"),
+        Omission("9: kubectl get pods", reason: "a monitoring aid"),
+      ])
+    procedure.corrections = []
+    let runbook = Runbook.render(procedure, generator: "test")
+    #expect(runbook.contains("Source: `kubectl scale statefulset db --replicas=0`\n"))
+    #expect(
+      runbook.contains(
+        """
+        - `watch kubectl get pods`, `kubectl get pods`: a monitoring aid
+        - `rm -r /tmp/work` … `watch kubectl get pods` (2 lines): two lines
+        """))
+  }
+
   @Test func jsonFormatGivesCountsAndEntries() throws {
     let result = try run(
       Self.procedure(sources: ["kubectl scale statefulset db --replicas=0"]),

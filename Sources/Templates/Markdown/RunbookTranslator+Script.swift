@@ -91,9 +91,25 @@ extension RunbookTranslator {
   }
 
   /// The source's command lines the model leaves out, each with its reason:
-  /// ``- `watch -n 5 kubectl get pods`: a monitoring aid, not a step``.
+  /// ``- `watch -n 5 kubectl get pods`: a monitoring aid, not a step``. The
+  /// lines of one reason share an item, in the order of the omissions, and a
+  /// reference of several lines shows its first and last:
+  /// ``- `pipeline -h` … `--debug  Enable debug logging` (40 lines): help text``.
   func omissions() -> [MarkdownBlock] {
     guard !procedure.omissions.isEmpty else { return [] }
+    var reasons: [String] = []
+    var lines: [String: [Inline]] = [:]
+    for omission in procedure.omissions {
+      if lines[omission.reason] == nil { reasons.append(omission.reason) }
+      var shown = lines[omission.reason].map { $0 + [.text(", ")] } ?? []
+      let code = omission.line.normalizedLines
+      if code.count > 1, let first = code.first, let last = code.last {
+        shown += [.code(first), .text(" … "), .code(last), .text(" (\(code.count) lines)")]
+      } else {
+        shown += [.code(code.first ?? "")]
+      }
+      lines[omission.reason] = shown
+    }
     return [
       heading(2, "Source lines not modelled"),
       .paragraph([
@@ -102,11 +118,8 @@ extension RunbookTranslator {
         )
       ]),
       .list(
-        procedure.omissions.map { omission in
-          ListItem(
-            words(
-              [.code(SourceReference.normalize(omission.line.snippet)), .text(": ")],
-              .prose(omission.reason)))
+        reasons.map { reason in
+          ListItem(words(lines[reason] ?? [], [.text(": ")], .prose(reason)))
         }),
     ]
   }
