@@ -129,8 +129,8 @@ import Testing
   }
 
   /// The runbook shows a numbered reference without its number, gives the
-  /// lines of one reason one item, and a reference of several lines by its
-  /// first and last.
+  /// lines of one reason one item (a text that two references name, once),
+  /// and a reference of several lines by its first and last.
   @Test func theRunbookListsOmissionsByReason() throws {
     var procedure = Self.procedure(
       sources: ["4: kubectl scale statefulset db --replicas=0"],
@@ -138,6 +138,7 @@ import Testing
         Omission("6: watch kubectl get pods", reason: "a monitoring aid"),
         Omission("rm -r /tmp/work\nwatch kubectl get pods", reason: "two lines"),
         Omission("9: kubectl get pods", reason: "a monitoring aid"),
+        Omission("kubectl get pods", reason: "a monitoring aid"),
       ])
     procedure.corrections = []
     let runbook = Runbook.render(procedure, generator: "test")

@@ -98,17 +98,20 @@ extension RunbookTranslator {
   func omissions() -> [MarkdownBlock] {
     guard !procedure.omissions.isEmpty else { return [] }
     var reasons: [String] = []
-    var lines: [String: [Inline]] = [:]
+    var lines: [String: [[Inline]]] = [:]
     for omission in procedure.omissions {
       if lines[omission.reason] == nil { reasons.append(omission.reason) }
-      var shown = lines[omission.reason].map { $0 + [.text(", ")] } ?? []
       let code = omission.line.normalizedLines
-      if code.count > 1, let first = code.first, let last = code.last {
-        shown += [.code(first), .text(" … "), .code(last), .text(" (\(code.count) lines)")]
-      } else {
-        shown += [.code(code.first ?? "")]
+      let shown: [Inline] =
+        if code.count > 1, let first = code.first, let last = code.last {
+          [.code(first), .text(" … "), .code(last), .text(" (\(code.count) lines)")]
+        } else {
+          [.code(code.first ?? "")]
+        }
+      // Two numbered references to the same text look alike: show it once.
+      if lines[omission.reason]?.contains(shown) != true {
+        lines[omission.reason, default: []].append(shown)
       }
-      lines[omission.reason] = shown
     }
     return [
       heading(2, "Source lines not modelled"),
@@ -119,7 +122,10 @@ extension RunbookTranslator {
       ]),
       .list(
         reasons.map { reason in
-          ListItem(words(lines[reason] ?? [], [.text(": ")], .prose(reason)))
+          ListItem(
+            words(
+              Array((lines[reason] ?? []).joined(separator: [.text(", ")])), [.text(": ")],
+              .prose(reason)))
         }),
     ]
   }
