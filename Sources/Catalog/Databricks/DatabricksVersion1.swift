@@ -56,7 +56,8 @@ extension Databricks {
         }
       }
     },
-    corrections: { version1Corrections })
+    corrections: { version1Corrections }
+  ).traced(steps: sourceLines1, corrections: changedLines1, omissions: omissions1)
 
   static let version1Limitations = [
     "Libraries are not migrated: `export_db.py --libs` only logs library details, on AWS only, and `import_db.py --libs` prints \"Not supported today\" (databrickslabs/migrate `export_db.py` @ 1930985 lines 69–78, `import_db.py` 60–65).",
