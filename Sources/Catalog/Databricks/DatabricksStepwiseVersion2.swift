@@ -103,7 +103,9 @@ extension Databricks {
       stepwiseImport2
       stepwiseCutOver2
     },
-    corrections: { stepwise2Corrections })
+    corrections: { stepwise2Corrections }
+  ).traced(
+    steps: stepwiseSourceLines2, corrections: stepwiseChangedLines2, omissions: stepwiseOmissions2)
 
   static let stepwise2Limitations = [
     "Libraries are not migrated: the export logs their details on AWS only and the import does not support them (databrickslabs/migrate `export_db.py` @ faed13b lines 97–99).",

@@ -65,7 +65,9 @@ extension Databricks {
       import2
       validate2
     },
-    corrections: { version2Corrections })
+    corrections: { version2Corrections }
+  ).traced(
+    steps: pipelineSourceLines2, corrections: pipelineChangedLines2, omissions: pipelineOmissions2)
 
   static let version2Limitations = [
     "Libraries and DBFS mounts are exported but cannot be imported. DBFS data is not migrated: contact your Databricks support team.",
