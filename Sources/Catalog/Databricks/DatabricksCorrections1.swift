@@ -9,7 +9,7 @@ extension Databricks {
       problem:
         "`python` is Python 2 or missing on many current systems, the commands only work from inside the tool's checkout, and without `--set-export-dir` the artifacts go to `logs/` of whatever directory the command runs in.",
       fix:
-        "Every command runs `python3 \"${TOOL_DIR}/export_db.py\"` (or import_db.py) with `--set-export-dir \"${EXPORT_DIR}\"` (default `logs/`); the profiles DEMO and NEW_DEMO are the parameters SRC_PROFILE and DST_PROFILE.",
+        "Every command runs `python3 ./export_db.py` (or import_db.py) in TOOL_DIR with `--set-export-dir` and EXPORT_DIR made absolute (default `logs/`); the profiles DEMO and NEW_DEMO are the parameters SRC_PROFILE and DST_PROFILE.",
       steps: toolSteps1)
     Correction(
       "Jobs, workspace ACLs and the metastore are imported too",
@@ -21,7 +21,7 @@ extension Databricks {
       steps: ["import-workspace-acls", "import-jobs", "import-metastore"])
     Correction(
       "A re-run of the jobs import does not create every job again",
-      source: "python import_db.py --profile NEW_DEMO --jobs",
+      source: "--jobs                Import all job configurations to the environment.",
       problem:
         "The import calls `/jobs/create` for every line of jobs.log, without looking at the jobs the target already has (databrickslabs/migrate `dbclient/JobsClient.py` @ 1930985 lines 52–86; the workspace allows two jobs of one name), while clusters are skipped by name (`dbclient/ClustersClient.py` 181–189). A try that fails after creating some jobs, or whose success is lost, and is then run again (`--resume`) leaves each of those jobs twice. `JobsClient.delete_all_jobs` exists (115–118), but no import_db.py flag runs it at this commit.",
       fix:
@@ -70,7 +70,7 @@ extension Databricks {
       steps: toolSteps1)
     Correction(
       "Every command runs in the tool's checkout",
-      source: "python import_db.py --profile NEW_DEMO --jobs",
+      source: "--jobs                Import all job configurations to the environment.",
       problem:
         "The jobs import opens `data/default_jobs_cluster_aws.json` relative to the working directory when a job's cluster is gone (databrickslabs/migrate `dbclient/JobsClient.py` @ 1930985 lines 8–13), so run from elsewhere it fails in exactly that case.",
       fix:
