@@ -8,6 +8,7 @@ public enum Catalog {
     CML.version1,
     Databricks.version1,
     Databricks.version2,
+    Databricks.pipeline2,
     Pachyderm.version1,
   ].sorted { ($0.id, $0.version) < ($1.id, $1.version) }
 

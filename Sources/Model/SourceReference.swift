@@ -9,6 +9,13 @@
 /// the runbook renders a step's references as a "Source:" line of code spans:
 /// ``Source: `kubectl scale statefulset -n ${NAMESPACE} db --replicas=0` ``.
 /// In JSON a reference is a plain string.
+///
+/// A snippet that starts with a line number and `: `, the way `gen-migration
+/// trace` prints a command line, matches only the command line that starts
+/// on that line: `"465: python export_db.py --profile DEMO --workspace-acls"`
+/// for a command the source gives twice, in two places that two steps carry,
+/// or for a command that every longer one holds (`--workspace` in
+/// `--workspace-acls`). The runbook shows the snippet without its number.
 public struct SourceReference: Codable, Equatable, Hashable, Sendable, ExpressibleByStringLiteral,
   CustomStringConvertible
 {
@@ -19,10 +26,25 @@ public struct SourceReference: Codable, Equatable, Hashable, Sendable, Expressib
 
   public var description: String { snippet }
 
-  /// The snippet's lines, each with its whitespace runs collapsed: what is
-  /// compared with the source's command lines. Blank lines do not count.
+  /// The line its match must start on, when the snippet starts with one
+  /// (`465: ...`); nil when it may match anywhere.
+  public var line: Int? { numbered?.line }
+
+  /// The snippet without its line number.
+  public var text: String { numbered?.text ?? snippet }
+
+  private var numbered: (line: Int, text: String)? {
+    let digits = snippet.prefix { $0.isASCII && $0.isNumber }
+    let rest = snippet.dropFirst(digits.count)
+    guard !digits.isEmpty, rest.hasPrefix(": "), let line = Int(digits) else { return nil }
+    return (line, String(rest.dropFirst(2)))
+  }
+
+  /// The snippet's lines (without its line number), each with its whitespace
+  /// runs collapsed: what is compared with the source's command lines. Blank
+  /// lines do not count.
   public var normalizedLines: [String] {
-    snippet.split(separator: "\n", omittingEmptySubsequences: false)
+    text.split(separator: "\n", omittingEmptySubsequences: false)
       .map { SourceReference.normalize(String($0)) }
       .filter { !$0.isEmpty }
   }

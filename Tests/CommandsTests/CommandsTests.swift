@@ -11,11 +11,12 @@ import Testing
     #expect(result.status == 0)
     #expect(
       result.standardOutput
-        == "atlasdb     1.0  AtlasDB key-value store migration\n"
-        + "cml         1.0  Cloudera CDSW to CML workspace migration\n"
-        + "databricks  1.0  Databricks workspace migration\n"
-        + "databricks  2.0  Databricks workspace migration\n"
-        + "pachyderm   1.0  Pachyderm major-version migration\n"
+        == "atlasdb              1.0  AtlasDB key-value store migration\n"
+        + "cml                  1.0  Cloudera CDSW to CML workspace migration\n"
+        + "databricks           1.0  Databricks workspace migration\n"
+        + "databricks           2.0  Databricks workspace migration\n"
+        + "databricks-pipeline  2.0  Databricks workspace migration with the pipeline\n"
+        + "pachyderm            1.0  Pachyderm major-version migration\n"
     )
   }
 
@@ -160,21 +161,21 @@ import Testing
 }
 
 @Suite struct DiffCommandTests {
-  @Test func theDatabricksPipelineEditionNamesWhatChanged() {
+  @Test func theDatabricksStepByStepEditionsNameWhatChanged() {
     let result = GenMigration.run(["diff", "databricks@1.0", "databricks@2.0"])
     #expect(result.status == 1)
     let summary = result.standardOutput
     #expect(summary.hasPrefix("databricks@1.0 → databricks@2.0\n"))
     #expect(
       summary.contains(
-        "added step export-pipeline (export): Export the source workspace with the pipeline\n"))
+        "added step export-mlflow (export): Export MLflow experiments, their permissions and runs\n"
+      ))
     #expect(
       summary.contains(
-        "added step update-account-id (export): Update the AWS account id in the exported instance profiles\n"
+        "added step restore-pause-status (cut-over): Give the target's jobs the source's pause status\n"
       ))
-    #expect(summary.contains("removed step import-users (import): Import users and groups\n"))
-    #expect(summary.contains("added parameter SESSION\n"))
-    #expect(summary.contains("added phase validate\n"))
+    #expect(summary.contains("added parameter MIGRATE_SECRETS\n"))
+    #expect(!summary.contains("removed step import-users"))
     #expect(!summary.contains("configure-source-profile"))
     let runbook = GenMigration.run(["render", "databricks@2.0", "--format", "markdown"])
     #expect(runbook.status == 0)

@@ -103,6 +103,54 @@ import Testing
         "stale reference of step stop-db: kubectl scale statefulset db --replicas=1"))
   }
 
+  /// `9: kubectl get pods` matches the command line on line 9 only, not
+  /// `watch kubectl get pods` on line 6 that holds it too; a numbered
+  /// reference whose line does not hold its text is stale.
+  @Test func aNumberedReferenceMatchesOnlyItsLine() throws {
+    let result = try run(
+      Self.procedure(
+        sources: ["kubectl scale statefulset db --replicas=0"], changes: ["rm -r /tmp/work"],
+        omissions: [
+          Omission("6: watch kubectl get pods", reason: "a monitoring aid"),
+          Omission("9: kubectl get pods", reason: "the same aid, inline"),
+          Omission("5: kubectl get pods", reason: "not on line 5"),
+        ]))
+    #expect(result.status == 1)
+    #expect(
+      result.standardOutput.contains(
+        """
+        6: watch kubectl get pods
+            omitted: a monitoring aid
+        9: kubectl get pods
+            omitted: the same aid, inline
+        stale reference of omission 3: 5: kubectl get pods
+        demo@1.0: 4 command lines: 1 carried by steps, 1 changed by corrections, 2 omitted
+        """))
+  }
+
+  /// The runbook shows a numbered reference without its number, gives the
+  /// lines of one reason one item (a text that two references name, once),
+  /// and a reference of several lines by its first and last.
+  @Test func theRunbookListsOmissionsByReason() throws {
+    var procedure = Self.procedure(
+      sources: ["4: kubectl scale statefulset db --replicas=0"],
+      omissions: [
+        Omission("6: watch kubectl get pods", reason: "a monitoring aid"),
+        Omission("rm -r /tmp/work\nwatch kubectl get pods", reason: "two lines"),
+        Omission("9: kubectl get pods", reason: "a monitoring aid"),
+        Omission("kubectl get pods", reason: "a monitoring aid"),
+      ])
+    procedure.corrections = []
+    let runbook = Runbook.render(procedure, generator: "test")
+    #expect(runbook.contains("Source: `kubectl scale statefulset db --replicas=0`\n"))
+    #expect(
+      runbook.contains(
+        """
+        - `watch kubectl get pods`, `kubectl get pods`: a monitoring aid
+        - `rm -r /tmp/work` … `watch kubectl get pods` (2 lines): two lines
+        """))
+  }
+
   @Test func jsonFormatGivesCountsAndEntries() throws {
     let result = try run(
       Self.procedure(sources: ["kubectl scale statefulset db --replicas=0"]),
@@ -141,14 +189,24 @@ import Testing
       GenMigration.run(["trace", "--help"]).standardOutput.hasPrefix("Usage: gen-migration trace"))
   }
 
-  /// Each annotated catalog procedure against its source document (the
-  /// mapping of seeds/README.md), with the number of command
-  /// lines the document has. Databricks is not annotated yet.
+  /// Every catalog procedure against its source document (the mapping of
+  /// seeds/README.md), with the number of command lines the document has.
+  /// Seed 004 documents two procedures, so it is traced twice.
   static let traced: [(Procedure, String, Int)] = [
     (CML.version1, "000_c03035f39e560ae8.txt", 86),
     (Pachyderm.version1, "001_41d052f03e3f1e65.txt", 21),
+    (Databricks.version1, "002_bb3c1512aa9e7827.txt", 19),
     (AtlasDB.version1, "003_a2ec046d7078a9ac.txt", 4),
+    (Databricks.version2, "004_06016e4614354de9.txt", 110),
+    (Databricks.pipeline2, "004_06016e4614354de9.txt", 110),
   ]
+
+  /// No catalog procedure is left out of `traced`.
+  @Test func everyCatalogProcedureIsTraced() {
+    #expect(
+      Set(Catalog.procedures.map(\.reference)) == Set(Self.traced.map(\.0.reference)),
+      "add the procedure and its seed to `traced`")
+  }
 
   @Test(arguments: traced.indices)
   func everyCommandLineOfTheSeedIsAccountedFor(index: Int) throws {

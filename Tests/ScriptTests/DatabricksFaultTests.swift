@@ -4,8 +4,9 @@ import Model
 import TestSupport
 import Testing
 
-/// Every call of a clean run of databricks@1.0 (the step-by-step tools) and
-/// databricks@2.0 (the checkpointed pipeline), made to fail once in each
+/// Every call of a clean run of databricks@1.0 and databricks@2.0 (the
+/// step-by-step tools' two editions, every optional step on) and
+/// databricks-pipeline@2.0 (the checkpointed pipeline), made to fail once in each
 /// form (before it acts; after it acted, its response lost), then
 /// `--resume` (issue 9): the run finishes, both emulated workspaces and the
 /// export folder end as after the clean run, nothing an import creates in
@@ -30,7 +31,7 @@ import Testing
   static let clean: [Edition: Clean] = Dictionary(
     uniqueKeysWithValues: Edition.allCases.map { edition in
       let harness = try! Workspaces.harness(edition)
-      let result = try! harness.run(edition.arguments(harness), input: Workspaces.input)
+      let result = try! harness.run(edition.arguments(harness), input: edition.input)
       precondition(result.status == 0, result.standardError)
       return (
         edition,
@@ -48,6 +49,12 @@ import Testing
   func theCleanRunMigratesEverythingOnce(edition: Edition) throws {
     let clean = try #require(Self.clean[edition])
     #expect(clean.jobs == ["existing-in-target", "nightly", "weekly"])
+    if edition == .version2 {
+      #expect(
+        clean.created.contains("run run1")
+          && clean.created.contains("experiment /Users/alice@example.com/exp1"))
+      #expect(clean.state["newWS/secrets"] == "all key1 s3cr3t\n")
+    }
     #expect(clean.created.count == Set(clean.created).count)
     #expect(
       clean.created.contains("cluster adhoc") && clean.created.contains("user bob@example.com"))
@@ -59,26 +66,44 @@ import Testing
     #expect(phases == Set(edition.procedure.phases.map(\.id)))
   }
 
+  /// The fault points, per procedure, phase and form (printed for the
+  /// report): every phase of every edition has some.
+  @Test func everyPhaseOfEveryEditionHasFaultPoints() {
+    for edition in Edition.allCases {
+      for phase in edition.procedure.phases {
+        let points = Self.cases.filter { point in
+          point.0 == edition
+            && phase.steps.contains { $0.id == Self.clean[edition]!.calls[point.1].step }
+        }
+        for form in Form.allCases {
+          let count = points.filter { $0.2 == form }.count
+          print("fault points \(edition.rawValue) \(phase.id) \(form.rawValue): \(count)")
+          #expect(count > 0, "\(edition.rawValue) \(phase.id)")
+        }
+      }
+    }
+  }
+
   @Test(arguments: cases)
   func aFaultAtAnyCallResumesToTheCleanEnd(edition: Edition, index: Int, form: Form) throws {
     let clean = try #require(Self.clean[edition])
     let harness = try Workspaces.harness(edition)
     let failed = try harness.run(
-      edition.arguments(harness), input: Workspaces.input,
+      edition.arguments(harness), input: edition.input,
       environment: [form.rawValue: "\(index + 1)"])
     #expect(failed.status == 1, "\(failed.standardError)")
     #expect(
       failed.standardError.contains("\(clean.calls[index].step) ("), "\(failed.standardError)")
     harness.clearCalls()
     let resumed = try harness.run(
-      edition.arguments(harness) + ["--resume"], input: Workspaces.input)
+      edition.arguments(harness) + ["--resume"], input: edition.input)
     #expect(resumed.status == 0, "\(resumed.standardError)")
     let after = "after a fault at call \(index + 1) (\(clean.calls[index].call))"
     #expect(Workspaces.state(harness) == clean.state, "\(after)")
     #expect(Workspaces.targetJobs(harness) == clean.jobs, "\(after)")
     #expect(Workspaces.created(harness) == clean.created, "\(after)")
     FaultInjectionTests.expectCompletedOnceAfterLastUndo(
-      Workspaces.state(file: harness), steps: edition.steps)
+      Workspaces.state(file: harness, edition), steps: edition.enabledSteps(harness))
   }
 
   /// The clean run deletes no job, so the deletes of a re-run get their own
@@ -99,20 +124,20 @@ import Testing
       clean.calls.firstIndex { $0.call.hasSuffix("--jobs") && $0.call.contains("import_db.py") })
     let harness = try Workspaces.harness(edition)
     let failed = try harness.run(
-      edition.arguments(harness), input: Workspaces.input,
+      edition.arguments(harness), input: edition.input,
       environment: ["STUB_FAIL_AFTER": "\(jobsImport + 1)"])
     #expect(failed.status == 1)
     harness.clearCalls()
     // The resume lists the jobs, deletes the two the failed try created,
     // and imports: a fault at its call `call - jobsImport`.
     let first = try harness.run(
-      edition.arguments(harness) + ["--resume"], input: Workspaces.input,
+      edition.arguments(harness) + ["--resume"], input: edition.input,
       environment: [form.rawValue: "\(call - jobsImport)"])
     #expect(first.status == 1, "\(first.standardError)")
     #expect(
       harness.commandCalls.contains { $0.hasPrefix("databricks jobs delete") }
         || call - jobsImport == 1)
-    let second = try harness.run(edition.arguments(harness) + ["--resume"], input: Workspaces.input)
+    let second = try harness.run(edition.arguments(harness) + ["--resume"], input: edition.input)
     #expect(second.status == 0, "\(second.standardError)")
     #expect(Workspaces.targetJobs(harness) == clean.jobs)
     #expect(Workspaces.state(harness) == clean.state)
@@ -122,14 +147,15 @@ import Testing
   /// twice: the tool creates them again. Shown on the tool double itself.
   @Test func theToolsJobsImportIsNotIdempotent() throws {
     let harness = try Workspaces.harness(.version1)
-    _ = try harness.run(Edition.version1.arguments(harness) + ["export"], input: Workspaces.input)
+    _ = try harness.run(
+      Edition.version1.arguments(harness) + ["export"], input: Edition.version1.input)
     for _ in 0..<2 {
       for objects in ["--users", "--jobs"] {
         let result = try ProcessRunner.run(
           harness.bin + "/python3",
           ["tool/import_db.py", "--profile", "newWS", "--set-export-dir", "exports", objects],
           environment: [
-            "STUB_DIR": harness.folder.path,
+            "STUB_DIR": harness.folder.path, "HOME": harness.folder.file("home"),
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
           ], in: harness.folder.path)
         #expect(result.status == 0, "\(result.standardError)")

@@ -1,31 +1,30 @@
 import Catalog
+import Foundation
+import Model
 import Templates
 import TestSupport
 import Testing
 
-/// The generated Databricks scripts, run against a stub python3.
+/// The generated Databricks scripts, run against the tool double
+/// (`Stubs/databricks-tools.bash`), which behaves like databrickslabs/migrate
+/// where the procedures depend on it.
 @Suite struct DatabricksTests {
-  static let script1 = BashScript.render(Databricks.version1, generator: Outputs.generator)
-  static let script2 = BashScript.render(Databricks.version2, generator: Outputs.generator)
+  typealias Edition = DatabricksWorkspaces.Edition
+  private typealias Workspaces = DatabricksWorkspaces
 
-  private func harness(_ script: String) throws -> ScriptHarness {
-    // The export folder the import reads (and keeps the target's job ids in).
-    let harness = try ScriptHarness(script: script, stubs: ["python3", "databricks"])
-    try harness.folder.write("", to: "exports/.keep")
-    return harness
+  private let common = Edition.common
+
+  /// The tool calls, with the harness's folder left out of the paths.
+  private func calls(_ harness: ScriptHarness) -> [String] {
+    harness.commandCalls.map { $0.replacingOccurrences(of: harness.folder.path + "/", with: "") }
   }
 
-  private let common = [
-    "--src-profile", "oldWS", "--dst-profile", "newWS", "--tool-dir", "tool", "--export-dir",
-    "exports",
-  ]
-
   static func export1(_ arguments: String) -> String {
-    "python3 tool/export_db.py --profile oldWS --set-export-dir exports " + arguments
+    "python3 ./export_db.py --profile oldWS --set-export-dir exports " + arguments
   }
 
   static func import1(_ arguments: String) -> String {
-    "python3 tool/import_db.py --profile newWS --set-export-dir exports " + arguments
+    "python3 ./import_db.py --profile newWS --set-export-dir exports " + arguments
   }
 
   static let export1Calls = [
@@ -41,28 +40,23 @@ import Testing
     + ["--jobs", "--metastore"].map(import1)
 
   @Test func version1ExportsThenImportsInTheDocumentedOrder() throws {
-    let harness = try harness(Self.script1)
+    let harness = try Workspaces.harness(.version1)
     let result = try harness.run(common, input: "done\ndone\n")
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(harness.commandCalls == Self.export1Calls + Self.import1Calls)
+    #expect(calls(harness) == Self.export1Calls + Self.import1Calls)
   }
 
   @Test func version1ImportRunsOnItsOwn() throws {
-    let harness = try harness(Self.script1)
+    let harness = try Workspaces.harness(.version1)
+    _ = try harness.run(common + ["export"], input: "done\n")
+    harness.clearCalls()
     let result = try harness.run(common + ["import"], input: "done\n")
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(harness.commandCalls == Self.import1Calls)
-  }
-
-  @Test func version1ExportRunsOnItsOwn() throws {
-    let harness = try harness(Self.script1)
-    let result = try harness.run(common + ["export"], input: "done\n")
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(harness.commandCalls == Self.export1Calls)
+    #expect(calls(harness) == Self.import1Calls)
   }
 
   @Test func version1OptionsBecomeFlags() throws {
-    let harness = try harness(Self.script1)
+    let harness = try Workspaces.harness(.version1)
     let result = try harness.run(
       common + [
         "--no-ssl-verification", "yes", "--skip-failed", "yes", "--cluster-name", "Test",
@@ -70,7 +64,7 @@ import Testing
       ],
       input: "done\ndone\n")
     #expect(result.status == 0, "\(result.standardError)")
-    let calls = harness.commandCalls
+    let calls = calls(harness)
     #expect(calls.count == 15)
     #expect(
       calls.filter { $0.hasPrefix("python3 ") }.allSatisfy {
@@ -81,103 +75,226 @@ import Testing
         Self.export1(
           "--no-ssl-verification --metastore --skip-failed --cluster-name Test --database my_db")))
     #expect(calls.contains(Self.import1("--no-ssl-verification --workspace --archive-missing")))
-    #expect(calls.contains(Self.import1("--no-ssl-verification --metastore --cluster-name Test")))
   }
 
   @Test func version1NeedsBothProfiles() throws {
-    let harness = try harness(Self.script1)
+    let harness = try Workspaces.harness(.version1)
     let result = try harness.run(["--src-profile", "oldWS"], input: "done\ndone\n")
     #expect(result.status == 2)
     #expect(result.standardError.contains("missing required parameter DST_PROFILE"))
     #expect(harness.calls.isEmpty)
   }
 
-  // MARK: 2.0, the pipeline
-
-  /// A harness with a tool checkout, `tool`, to change to.
-  private func harness2() throws -> ScriptHarness {
-    let harness = try ScriptHarness(
-      script: Self.script2, stubs: ["python3", "validate_pipeline.sh"])
-    try harness.folder.write("", to: "tool/.keep")
-    return harness
+  /// 1.0 imports every scheduled job paused; the cut-over phase pauses the
+  /// source's and unpauses the target's only when asked.
+  @Test func version1CutsTheJobsOverWhenAsked() throws {
+    let harness = try Workspaces.harness(.version1)
+    let result = try harness.run(Edition.version1.arguments(harness), input: "done\ndone\n")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      Array(calls(harness).suffix(2)) == [
+        Self.export1("--pause-all-jobs"), Self.import1("--unpause-all-jobs"),
+      ])
+    #expect(harness.folder.read("ws/oldWS/paused") == "nightly\nweekly\n")
+    #expect(harness.folder.read("ws/newWS/paused") == "")
+    let plain = try Workspaces.harness(.version1)
+    _ = try plain.run(common, input: "done\ndone\n")
+    #expect(plain.folder.read("ws/newWS/paused") == "nightly\nweekly\n")
+    #expect(plain.folder.read("ws/oldWS/paused") == "")
   }
 
-  private func arguments2(_ harness: ScriptHarness, _ extra: [String] = []) -> [String] {
-    common + [
-      "--session", "s1", "--dst-session", "d1", "--validate-script",
-      harness.bin + "/validate_pipeline.sh",
-    ] + extra
+  // MARK: The cloud flag (the tool refuses an Azure or GCP host without it)
+
+  @Test(arguments: [
+    (Edition.version1, "azure", "azuredatabricks.net"), (.version2, "gcp", "gcp.databricks.com"),
+    (.pipeline2, "azure", "azuredatabricks.net"), (.pipeline2, "gcp", "gcp.databricks.com"),
+  ])
+  func everyToolCallCarriesTheCloudsFlag(edition: Edition, cloud: String, host: String) throws {
+    let harness = try Workspaces.harness(edition, cloud: host)
+    // The AWS-only instance-profile steps left out.
+    let arguments =
+      edition == .pipeline2 ? common + ["--session", "s1", "--dst-session", "d1"] : common
+    let without = try harness.run(arguments, input: edition.input)
+    #expect(without.status == 1)
+    #expect(without.standardError.contains("Please provide --\(cloud) flag"))
+    let with = try Workspaces.harness(edition, cloud: host)
+    let result = try with.run(
+      arguments + ["--cloud", cloud], input: edition.input)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      with.commandCalls.filter { $0.hasPrefix("python3 ./") && !$0.contains("--validate-pipeline") }
+        .allSatisfy { $0.contains(" --\(cloud) ") })
   }
 
-  private func calls(_ harness: ScriptHarness) -> [String] {
-    harness.commandCalls.map { $0.replacingOccurrences(of: harness.bin + "/", with: "") }
-  }
+  // MARK: databricks-pipeline 2.0
 
   static let retries = "--use-checkpoint --num-parallel 8 --retry-total 30 --retry-backoff 1.0"
 
-  static let export2Calls = [
-    "python3 setup.py install",
-    "python3 tool/migration_pipeline.py --profile oldWS --set-export-dir exports --session s1 \(retries) --export-pipeline",
-  ]
-  static let updateAccountCall =
-    "python3 tool/export_db.py --profile oldWS --set-export-dir exports/s1 --use-checkpoint --old-account-id 111111111111 --update-account-id 222222222222"
-  static let import2Calls = [
-    "python3 tool/migration_pipeline.py --profile newWS --set-export-dir exports --session s1 \(retries) --import-pipeline"
-  ]
-  static let validate2Calls = [
-    "python3 tool/migration_pipeline.py --profile newWS --set-export-dir exports --session d1 \(retries) --export-pipeline",
-    "validate_pipeline.sh s1 d1",
-  ]
-
-  @Test func version2ExportsImportsAndValidatesInOrder() throws {
-    let harness = try harness2()
-    let result = try harness.run(arguments2(harness), input: "done\ndone\n")
+  @Test func thePipelineRunsInOrder() throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    let result = try harness.run(Edition.pipeline2.arguments(harness), input: "done\ndone\ndone\n")
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(calls(harness) == Self.export2Calls + Self.import2Calls + Self.validate2Calls)
+    #expect(
+      calls(harness) == [
+        "python3 setup.py install",
+        "python3 ./migration_pipeline.py --profile oldWS --set-export-dir exports --session s1 \(Self.retries) --export-pipeline",
+        "python3 ./export_db.py --profile oldWS --set-export-dir exports/s1 --use-checkpoint --old-account-id 111111111111 --update-account-id 222222222222",
+        "python3 ./migration_pipeline.py --profile newWS --set-export-dir exports --session s1 \(Self.retries) --import-pipeline --no-prompt",
+        "python3 ./migration_pipeline.py --profile newWS --set-export-dir exports --session d1 \(Self.retries) --export-pipeline",
+        "python3 ./migration_pipeline.py --validate-pipeline --set-export-dir exports --session validate-s1-d1 --validate-source-session s1 --validate-destination-session d1",
+        "diffstat -s exports/validation_notebooks.log",
+        "diffstat -s exports/validation_metastores.log",
+      ])
+    #expect(harness.folder.read("exports/validate-s1-d1/diff.log") != nil)
   }
 
-  @Test func version2ImportRunsOnItsOwn() throws {
-    let harness = try harness2()
-    let result = try harness.run(arguments2(harness, ["import"]), input: "done\n")
+  /// The tool asks "Import from ... into ...? (y/N)" unless --no-prompt, and
+  /// dies on EOF: the double does so too; the unattended run still imports.
+  @Test func anUnattendedImportDoesNotDieOnThePipelinesPrompt() throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    let arguments = Edition.pipeline2.arguments(harness)
+    let export = try harness.run(arguments + ["export", "--yes"])
+    #expect(export.status == 0, "\(export.standardError)")
+    let direct = try ProcessRunner.run(
+      harness.bin + "/python3",
+      [
+        "./migration_pipeline.py", "--profile", "newWS", "--set-export-dir",
+        harness.folder.file("exports"), "--session", "s1", "--import-pipeline",
+      ],
+      environment: [
+        "STUB_DIR": harness.folder.path, "HOME": harness.folder.file("home"),
+        "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+      ], in: harness.folder.file("tool"))
+    #expect(direct.status == 1)
+    #expect(direct.standardError.contains("EOFError"))
+    let result = try harness.run(arguments + ["import", "--yes"])
     #expect(result.status == 0, "\(result.standardError)")
-    #expect(calls(harness) == Self.import2Calls)
+    #expect(harness.folder.read("ws/newWS/users") == "alice@example.com\nbob@example.com\n")
   }
 
-  @Test func version2ValidateRunsOnItsOwn() throws {
-    let harness = try harness2()
-    let result = try harness.run(arguments2(harness, ["validate"]))
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(calls(harness) == Self.validate2Calls)
-  }
-
-  @Test func version2UpdatesTheAccountIdOnlyWhenAsked() throws {
-    let harness = try harness2()
-    let result = try harness.run(
-      arguments2(
-        harness,
-        [
-          "--update-account-id", "yes", "--old-aws-acct-id", "111111111111",
-          "--new-aws-acct-id", "222222222222", "export",
-        ]),
-      input: "done\n")
-    #expect(result.status == 0, "\(result.standardError)")
-    #expect(calls(harness) == Self.export2Calls + [Self.updateAccountCall])
-  }
-
-  @Test func version2AccountIdUpdateNeedsBothIds() throws {
-    let harness = try harness2()
-    let result = try harness.run(
-      arguments2(harness, ["--update-account-id", "yes", "export"]), input: "done\n")
+  @Test func anUnattendedImportRefusesASessionThatWasNeverExported() throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    let result = try harness.run(Edition.pipeline2.arguments(harness) + ["import", "--yes"])
     #expect(result.status == 1)
-    #expect(result.standardError.contains("--update-account-id yes needs --old-aws-acct-id"))
-    #expect(calls(harness) == Self.export2Calls)
+    #expect(result.standardError.contains("confirm-import-source"))
+    #expect(!harness.commandCalls.contains { $0.contains("--import-pipeline") })
   }
 
-  @Test func version2NeedsASession() throws {
-    let harness = try harness2()
-    let result = try harness.run(common + ["export"], input: "done\n")
-    #expect(result.status == 2)
-    #expect(result.standardError.contains("missing required parameter SESSION"))
+  @Test func theValidationNeedsTwoSessions() throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    let result = try harness.run(common + ["--session", "s1", "--dst-session", "s1", "validate"])
+    #expect(result.status != 0)
+    #expect(result.standardError.contains("--dst-session must differ from --session"))
     #expect(harness.calls.isEmpty)
+  }
+
+  /// The validation reads EXPORT_DIR, wherever the script runs from, and
+  /// needs diffstat, which preflight checks.
+  @Test func theValidationReadsTheExportDirectoryAndNeedsDiffstat() throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    #expect(Databricks.pipeline2.tools(in: [Databricks.pipeline2.phases[2]]).contains("diffstat"))
+    let run = try harness.run(
+      Edition.pipeline2.arguments(harness), input: "done\ndone\ndone\n")
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(harness.folder.read("exports/validation_notebooks.log") != nil)
+    #expect(harness.folder.read("tool/validation_notebooks.log") == nil)
+    #expect(harness.folder.read("logs/validation_notebooks.log") == nil)
+  }
+
+  @Test func theAccountIdUpdateIsForAWSOnly() throws {
+    let harness = try Workspaces.harness(.pipeline2, cloud: "azuredatabricks.net")
+    let result = try harness.run(
+      Edition.pipeline2.arguments(harness) + ["--cloud", "azure", "export"], input: "done\n")
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("--update-account-id yes is for AWS workspaces only"))
+  }
+
+  @Test func thePipelineExportsSecretsPrivately() throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    try harness.folder.write("", to: "exports/s1/secret_scopes/all")
+    let result = try harness.run(Edition.pipeline2.arguments(harness) + ["export"], input: "done\n")
+    #expect(result.status == 0, "\(result.standardError)")
+    let mode =
+      try FileManager.default.attributesOfItem(
+        atPath: harness.folder.file("exports/s1/secret_scopes/all"))[.posixPermissions] as? Int
+    #expect(mode.map { $0 & 0o077 } == 0)
+    let export = try #require(
+      Databricks.pipeline2.phases[0].steps.first { $0.id == "export-pipeline" })
+    #expect(export.admonitions.contains { "\($0)".contains("base64") })
+    #expect(!export.explanation.contains("MLflow experiments and MLflow runs"))
+  }
+
+  // MARK: databricks 2.0, the step-by-step tool of seed 004
+
+  @Test func version2MigratesEveryOptionalObject() throws {
+    let harness = try Workspaces.harness(.version2)
+    let result = try harness.run(Edition.version2.arguments(harness), input: "done\ndone\n")
+    #expect(result.status == 0, "\(result.standardError)")
+    let calls = calls(harness)
+    #expect(calls.allSatisfy { !$0.contains("--last-session") && !$0.contains("--reset-export") })
+    #expect(calls.contains { $0.contains("--metastore --repair-metastore-tables") })
+    #expect(
+      calls.contains(
+        "python3 ./import_db.py --profile newWS --set-export-dir exports --src-profile oldWS --mlflow-runs --use-checkpoint --num-parallel 4"
+      ))
+    #expect(harness.folder.read("ws/newWS/repaired") == "sales.orders\n")
+    #expect(harness.folder.read("ws/newWS/secrets") == "all key1 s3cr3t\n")
+    #expect(harness.folder.read("ws/newWS/runs") == "run1\n")
+    #expect(harness.folder.read("ws/newWS/table_acls") == "/Shared/report data SELECT\n")
+    #expect(
+      harness.folder.read("exports/clusters.log")
+        == "etl arn:aws:iam::222222222222:instance-profile/etl-v2\nadhoc\n")
+    let mode =
+      try FileManager.default.attributesOfItem(
+        atPath: harness.folder.file("exports/secret_scopes/all"))[.posixPermissions] as? Int
+    #expect(mode.map { $0 & 0o077 } == 0)
+    #expect(!(harness.folder.read("exports/secret_scopes/all") ?? "").contains("s3cr3t"))
+  }
+
+  /// The tool's own `--last-session` and a secrets export without a cluster,
+  /// as the double (like the tool) answers them.
+  @Test func theDoubleRejectsLastSessionAndIgnoresSecretsWithoutACluster() throws {
+    let harness = try Workspaces.harness(.version2)
+    let environment = [
+      "STUB_DIR": harness.folder.path, "HOME": harness.folder.file("home"),
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "",
+    ]
+    let last = try ProcessRunner.run(
+      harness.bin + "/python3",
+      ["./import_db.py", "--profile", "newWS", "--workspace", "--last-session", "x"],
+      environment: environment, in: harness.folder.file("tool"))
+    #expect(last.status == 2)
+    let secrets = try ProcessRunner.run(
+      harness.bin + "/python3",
+      ["./export_db.py", "--profile", "oldWS", "--set-export-dir", "e", "--secrets"],
+      environment: environment, in: harness.folder.file("tool"))
+    #expect(secrets.status == 0)
+    #expect(harness.folder.read("tool/e/secret_scopes/all") == nil)
+  }
+
+  @Test func version2SecretsNeedACluster() throws {
+    let harness = try Workspaces.harness(.version2)
+    let result = try harness.run(
+      common + ["--migrate-secrets", "yes", "export"], input: "done\n")
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("--migrate-secrets yes needs --secrets-cluster"))
+  }
+
+  @Test func version2RestoresThePauseStatusOrUnpausesNotBoth() throws {
+    let harness = try Workspaces.harness(.version2)
+    let result = try harness.run(
+      common + ["--restore-pause-status", "yes", "--unpause-target-jobs", "yes"],
+      input: "done\ndone\n")
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("contradict each other"))
+    #expect(harness.folder.read("ws/newWS/paused") == "")
+  }
+
+  @Test func version2RestoresThePauseStatusFromTheExportDirectory() throws {
+    let harness = try Workspaces.harness(.version2)
+    try harness.folder.write("weekly\n", to: "ws/oldWS/paused")
+    let result = try harness.run(common + ["--restore-pause-status", "yes"], input: "done\ndone\n")
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(harness.folder.read("ws/newWS/paused") == "weekly\n")
   }
 }

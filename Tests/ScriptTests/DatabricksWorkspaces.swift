@@ -5,36 +5,78 @@ import TestSupport
 
 /// Two workspaces for the Databricks double (`Stubs/databricks-tools.bash`,
 /// as python3 and databricks): the source with users, groups, clusters,
-/// notebooks, ACLs, jobs and a metastore table; the target with one job of
-/// its own, which the migration must leave alone.
+/// notebooks, ACLs, jobs, a metastore table, a secret, an MLflow experiment
+/// and run; the target with one job of its own, which the migration must
+/// leave alone. Both profiles are in ~/.databrickscfg, where the tool reads
+/// them.
 enum DatabricksWorkspaces {
-  /// A procedure version the tests run whole, with its arguments.
+  /// A procedure version the tests run whole, with its arguments: every
+  /// optional step on.
   enum Edition: String, CaseIterable, Sendable {
     case version1 = "databricks@1.0"
     case version2 = "databricks@2.0"
+    case pipeline2 = "databricks-pipeline@2.0"
 
-    var procedure: Procedure { self == .version1 ? Databricks.version1 : Databricks.version2 }
+    var procedure: Procedure {
+      switch self {
+      case .version1: Databricks.version1
+      case .version2: Databricks.version2
+      case .pipeline2: Databricks.pipeline2
+      }
+    }
     var script: String { BashScript.render(procedure, generator: Outputs.generator) }
     var steps: [Step] { procedure.phases.flatMap(\.steps) }
 
-    func arguments(_ harness: ScriptHarness) -> [String] {
-      let common = [
-        "--src-profile", "oldWS", "--dst-profile", "newWS", "--tool-dir", "tool", "--export-dir",
-        "exports",
-      ]
-      if self == .version1 { return common }
-      return common + [
-        "--session", "s1", "--dst-session", "d1", "--validate-script",
-        harness.bin + "/validate_pipeline.sh", "--update-account-id", "yes", "--old-aws-acct-id",
-        "111111111111", "--new-aws-acct-id", "222222222222",
-      ]
+    /// The steps a run with `arguments` takes: those always on, and the
+    /// optional ones whose parameter it sets to yes.
+    func enabledSteps(_ harness: ScriptHarness) -> [Step] {
+      let arguments = self.arguments(harness)
+      return steps.filter { step in
+        guard let flag = step.enabledBy else { return true }
+        guard let index = arguments.firstIndex(of: Parameter.flag(for: flag)) else { return false }
+        return arguments[index + 1] == "yes"
+      }
     }
+
+    static let common = [
+      "--src-profile", "oldWS", "--dst-profile", "newWS", "--tool-dir", "tool", "--export-dir",
+      "exports",
+    ]
+
+    func arguments(_ harness: ScriptHarness) -> [String] {
+      switch self {
+      case .version1:
+        return Self.common + ["--pause-source-jobs", "yes", "--unpause-target-jobs", "yes"]
+      case .version2:
+        return Self.common + [
+          "--table-acls", "yes", "--migrate-secrets", "yes", "--secrets-cluster", "sc",
+          "--migrate-mlflow", "yes", "--migrate-groups", "yes", "--export-groups", "admins",
+          "--migrate-top-level", "yes", "--rename-instance-profile", "yes",
+          "--old-instance-profile", "arn:aws:iam::111111111111:instance-profile/etl",
+          "--new-instance-profile", "arn:aws:iam::222222222222:instance-profile/etl-v2",
+          "--repair-tables", "yes", "--pause-source-jobs", "yes", "--restore-pause-status", "yes",
+        ]
+      case .pipeline2:
+        return Self.common + [
+          "--session", "s1", "--dst-session", "d1", "--update-account-id", "yes",
+          "--old-aws-acct-id", "111111111111", "--new-aws-acct-id", "222222222222",
+        ]
+      }
+    }
+
+    /// What the operator types: `done` for each manual step.
+    var input: String { self == .pipeline2 ? "done\ndone\ndone\n" : "done\ndone\n" }
   }
 
-  static func harness(_ edition: Edition) throws -> ScriptHarness {
-    let harness = try ScriptHarness(script: edition.script, stubs: ["validate_pipeline.sh"])
+  static func harness(_ edition: Edition, cloud: String = "cloud.databricks.com") throws
+    -> ScriptHarness
+  {
+    let harness = try ScriptHarness(script: edition.script, stubs: ["diffstat"])
     try harness.installDouble("databricks-tools.bash", as: ["python3", "databricks"])
     try harness.folder.write("", to: "tool/.keep")
+    try harness.folder.write(
+      "[oldWS]\nhost = https://old.\(cloud)\ntoken = dapi1\n\n[newWS]\nhost = https://new.\(cloud)\ntoken = dapi2\n",
+      to: "home/.databrickscfg")
     let source = "ws/oldWS/"
     try harness.folder.write("alice@example.com\nbob@example.com\n", to: source + "users")
     try harness.folder.write("admins\ndata\n", to: source + "groups")
@@ -45,13 +87,14 @@ enum DatabricksWorkspaces {
     try harness.folder.write("/Shared/report data CAN_READ\n", to: source + "acls")
     try harness.folder.write("1 nightly\n2 weekly\n", to: source + "jobs")
     try harness.folder.write("sales.orders\n", to: source + "metastore")
+    try harness.folder.write("scope1 key1 s3cr3t\n", to: source + "secrets")
+    try harness.folder.write("/Users/alice@example.com/exp1\n", to: source + "experiments")
+    try harness.folder.write("run1\n", to: source + "runs")
+    try harness.folder.write("/Shared/report data SELECT\n", to: source + "table_acls")
     try harness.folder.write("7 existing-in-target\n", to: "ws/newWS/jobs")
     try harness.folder.write("8\n", to: "ws/newWS/jobs.next")
     return harness
   }
-
-  /// What the operator types: `done` for each profile's manual step.
-  static let input = "done\ndone\n"
 
   /// The emulated workspaces and the export folder, with job ids left out
   /// (a job deleted and created again gets a new id), and each workspace's
@@ -77,7 +120,8 @@ enum DatabricksWorkspaces {
   /// (`job nightly`), deletions of jobs left out: what must happen once.
   static func created(_ harness: ScriptHarness) -> [String] {
     (harness.folder.read("ws/newWS/created.log") ?? "").split(separator: "\n").map(String.init)
-      .filter { !$0.hasPrefix("deleted ") && !$0.hasPrefix("job ") }.sorted()
+      .filter { !$0.hasPrefix("deleted ") && !$0.hasPrefix("job ") && !$0.hasPrefix("paused ") }
+      .sorted()
   }
 
   /// The target's jobs, by name.
@@ -87,8 +131,9 @@ enum DatabricksWorkspaces {
     }.sorted()
   }
 
-  static func state(file harness: ScriptHarness) -> [String] {
-    (harness.folder.read("home/.gen-migration/databricks/databricks.state") ?? "").split(
+  static func state(file harness: ScriptHarness, _ edition: Edition) -> [String] {
+    let id = edition.procedure.id
+    return (harness.folder.read("home/.gen-migration/\(id)/\(id).state") ?? "").split(
       separator: "\n"
     ).map(String.init)
   }

@@ -19,14 +19,16 @@ extension Databricks {
       Step(
         "export-pipeline", "Export the source workspace with the pipeline",
         explanation:
-          "Runs every export task in order: instance profiles, users, groups, the workspace item log, workspace ACLs, notebooks, secrets, clusters, instance pools, jobs, the metastore, metastore table ACLs, MLflow experiments and MLflow runs (of the past 30 days). Everything goes to EXPORT_DIR/SESSION.",
+          "Runs every export task in order: instance profiles, users, groups, the workspace item log, workspace ACLs, notebooks, secrets, clusters, instance pools, jobs, the metastore and metastore table ACLs. Everything goes to EXPORT_DIR/SESSION. The pipeline has no MLflow task: MLflow objects are migrated by the step-by-step tool (`databricks@2.0`, --migrate-mlflow yes).",
         admonitions: [
+          secretsOnDisk("SESSION"),
           .note(
             "If the export fails, run it again with the same --session (`migrate.sh export --resume`): with --use-checkpoint it continues from the last checkpoint."
-          )
+          ),
         ]
       ) {
         pipeline(profile: "SRC_PROFILE", session: "SESSION", "--export-pipeline")
+        privateSecrets("SESSION")
       }
       Step(
         "update-account-id", "Update the AWS account id in the exported instance profiles",
@@ -40,6 +42,11 @@ extension Databricks {
         enabledBy: "UPDATE_ACCOUNT_ID"
       ) {
         OutputCheck(
+          "the workspaces are on AWS", command: #"printf '%s\n' "${CLOUD}""#,
+          expect: .equals("aws"),
+          failure:
+            "--update-account-id yes is for AWS workspaces only (instance profiles are AWS-only).")
+        OutputCheck(
           "both AWS account ids are given",
           command: #"printf '%s\n' "${OLD_AWS_ACCT_ID:+old}${NEW_AWS_ACCT_ID:+new}""#,
           expect: .equals("oldnew"),
@@ -47,7 +54,7 @@ extension Databricks {
         tool(
           "export_db.py", profile: "SRC_PROFILE",
           #"--use-checkpoint --old-account-id "${OLD_AWS_ACCT_ID}" --update-account-id "${NEW_AWS_ACCT_ID}""#,
-          exportDir: #""${EXPORT_DIR}/${SESSION}""#)
+          exportSuffix: "/${SESSION}")
       }
     }
   }

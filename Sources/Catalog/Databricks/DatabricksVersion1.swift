@@ -38,15 +38,31 @@ extension Databricks {
         "A single database to export from the metastore (--database); empty exports them all.",
         default: "", phases: ["export"])
       archiveMissing
+      cloud(
+        ["aws", "azure"],
+        evidence:
+          "databrickslabs/migrate `export_db.py` and `import_db.py` @ 1930985 lines 15–17; 1930985 has no --gcp"
+      )
+      pauseSourceJobsParameter
+      unpauseTargetJobsParameter
     },
     phases: {
       export1
       import1
+      Phase(id: "cut-over", title: "Cut over the scheduled jobs", runsOn: runsOn) {
+        Section("Jobs") {
+          pauseSourceJobs
+          unpauseTargetJobs
+        }
+      }
     },
-    corrections: { version1Corrections })
+    corrections: { version1Corrections }
+  ).traced(steps: sourceLines1, corrections: changedLines1, omissions: omissions1)
 
   static let version1Limitations = [
-    "Libraries are exported (`export_db.py --libs`) but cannot be imported, so they are not migrated.",
+    "Libraries are not migrated: `export_db.py --libs` only logs library details, on AWS only, and `import_db.py --libs` prints \"Not supported today\" (databrickslabs/migrate `export_db.py` @ 1930985 lines 69–78, `import_db.py` 60–65).",
+    "DBFS mounts are not migrated: `export_db.py --mounts` only writes `dbfs_mounts.log` (on a cluster it launches), and there is no import (`export_db.py` @ 1930985 lines 159–166, `dbclient/DbfsClient.py` 24–54).",
+    "Every imported scheduled job is paused (`dbclient/JobsClient.py` @ 1930985 lines 52–68) and the source's jobs keep running: the cut-over phase pauses the source's (--pause-source-jobs yes) and unpauses the target's (--unpause-target-jobs yes) when asked.",
     "Secrets, ML models, table ACLs and MLflow objects cannot be exported or imported with this tool; for MLflow see https://github.com/amesar/mlflow-tools/tree/master/mlflow_tools/export_import.",
     "Cluster creator: the admin who migrates the clusters is seen as the creator of every cluster (relevant for billing); the original creator is kept in the custom tag `OriginalCreator`.",
     "Job owner: the admin who migrates the jobs is seen as the owner of every job (relevant for billing).",

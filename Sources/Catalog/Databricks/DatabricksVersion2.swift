@@ -1,15 +1,16 @@
 import Model
 
-/// 2.0: the checkpointed export, import and validate pipeline edition.
+/// The checkpointed export, import and validate pipeline that seed 004
+/// recommends, `databricks-pipeline` 2.0.
 extension Databricks {
-  public static let version2 = Procedure(
-    id: "databricks",
-    title: "Databricks workspace migration",
+  public static let pipeline2 = Procedure(
+    id: "databricks-pipeline",
+    title: "Databricks workspace migration with the pipeline",
     version: "2.0",
     summary:
       "Moves the resources of one Databricks workspace to another (between cloud providers, regions or accounts) with the migrate tool's checkpointed pipeline (migration_pipeline.py): export the source workspace under a session, optionally update the AWS account id of its instance profiles, import the session into the target workspace, then export the target workspace and compare both exports.",
     source:
-      "Databricks Migration Tool README, pipeline edition (`shared/seeds/004_06016e4614354de9.txt`)",
+      "Databricks Migration Tool README, the recommended pipeline (`shared/seeds/004_06016e4614354de9.txt`)",
     requirements: Requirements(
       accesses: [
         "Linux (or macOS; Windows is not supported, since path resolution differs) with Python 3 (3.7 or above for MLflow objects), pip, git, the Databricks CLI and a checkout of the migrate tool.",
@@ -29,7 +30,7 @@ extension Databricks {
       targetProfile
       Parameter(
         "EXPORT_DIR",
-        "Base directory of the pipeline's exports (--set-export-dir); each session gets a folder in it. validate_pipeline.sh reads the tool's logs folder.",
+        "Base directory of the pipeline's exports (--set-export-dir); each session gets a folder in it, and the validation reads both sessions there.",
         default: "logs")
       session
       numParallel
@@ -55,20 +56,22 @@ extension Databricks {
         "CLUSTER_NAME",
         "Existing cluster for the validation export's metastore tasks (--cluster-name); empty launches a small default cluster.",
         default: "", phases: ["validate"])
-      Parameter(
-        "VALIDATE_SCRIPT", "Path of the tool's validate_pipeline.sh, run from TOOL_DIR.",
-        default: "./validate_pipeline.sh", phases: ["validate"])
+      cloud(
+        ["aws", "azure", "gcp"],
+        evidence: "databrickslabs/migrate `migration_pipeline.py` @ faed13b lines 29–37")
     },
     phases: {
       export2
       import2
       validate2
     },
-    corrections: { version2Corrections })
+    corrections: { version2Corrections }
+  ).traced(
+    steps: pipelineSourceLines2, corrections: pipelineChangedLines2, omissions: pipelineOmissions2)
 
   static let version2Limitations = [
     "Libraries and DBFS mounts are exported but cannot be imported. DBFS data is not migrated: contact your Databricks support team.",
-    "MLflow is only partly migrated (experiments, their permissions and runs; runs of the past 30 days by default): Feature Store, the Model Registry (registered models, model versions) and metric history are not. See https://github.com/mlflow/mlflow-export-import.",
+    "MLflow is not migrated: migration_pipeline.py has no MLflow task (databrickslabs/migrate `migration_pipeline.py` @ faed13b lines 81–153), and `--skip-tasks`/`--keep-tasks` accept mlflow_experiments and mlflow_runs but they do nothing. The step-by-step tool migrates experiments, their permissions and runs (`databricks@2.0`, --migrate-mlflow yes); Feature Store, the Model Registry and metric history are not migrated at all. See https://github.com/mlflow/mlflow-export-import.",
     "Private repos cannot be imported; add them manually with the original user's credentials.",
     "Table ACLs: user functions are not exported. ACLs that fail to export are logged with `ERROR_!!!` and counted at the end; the export continues.",
     "Secrets whose value is too large fail with an error.",

@@ -91,9 +91,28 @@ extension RunbookTranslator {
   }
 
   /// The source's command lines the model leaves out, each with its reason:
-  /// ``- `watch -n 5 kubectl get pods`: a monitoring aid, not a step``.
+  /// ``- `watch -n 5 kubectl get pods`: a monitoring aid, not a step``. The
+  /// lines of one reason share an item, in the order of the omissions, and a
+  /// reference of several lines shows its first and last:
+  /// ``- `pipeline -h` … `--debug  Enable debug logging` (40 lines): help text``.
   func omissions() -> [MarkdownBlock] {
     guard !procedure.omissions.isEmpty else { return [] }
+    var reasons: [String] = []
+    var lines: [String: [[Inline]]] = [:]
+    for omission in procedure.omissions {
+      if lines[omission.reason] == nil { reasons.append(omission.reason) }
+      let code = omission.line.normalizedLines
+      let shown: [Inline] =
+        if code.count > 1, let first = code.first, let last = code.last {
+          [.code(first), .text(" … "), .code(last), .text(" (\(code.count) lines)")]
+        } else {
+          [.code(code.first ?? "")]
+        }
+      // Two numbered references to the same text look alike: show it once.
+      if lines[omission.reason]?.contains(shown) != true {
+        lines[omission.reason, default: []].append(shown)
+      }
+    }
     return [
       heading(2, "Source lines not modelled"),
       .paragraph([
@@ -102,11 +121,11 @@ extension RunbookTranslator {
         )
       ]),
       .list(
-        procedure.omissions.map { omission in
+        reasons.map { reason in
           ListItem(
             words(
-              [.code(SourceReference.normalize(omission.line.snippet)), .text(": ")],
-              .prose(omission.reason)))
+              Array((lines[reason] ?? []).joined(separator: [.text(", ")])), [.text(": ")],
+              .prose(reason)))
         }),
     ]
   }

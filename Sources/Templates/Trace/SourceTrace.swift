@@ -3,7 +3,9 @@ import Model
 /// How a procedure accounts for each command line of its source document:
 /// the steps that carry it (`Step.sources`), the corrections that change it
 /// (`Correction.changes`) and the omissions that leave it out with a reason
-/// (`Procedure.omissions`). A line none of them matches is unaccounted for;
+/// (`Procedure.omissions`). A reference matches every command line that
+/// holds its snippet, or only the one on its line number when it has one
+/// (`465: ...`). A line none of them matches is unaccounted for;
 /// a reference that matches no line is stale. `gen-migration trace` prints
 /// this, and fails when either list is not empty.
 public struct SourceTrace: Codable, Equatable, Sendable {
@@ -49,7 +51,9 @@ public struct SourceTrace: Codable, Equatable, Sendable {
       var found = false
       if !wanted.isEmpty, wanted.count <= normalized.count {
         for start in 0...(normalized.count - wanted.count)
-        where wanted.indices.allSatisfy({ normalized[start + $0].contains(wanted[$0]) }) {
+        where reference.line.map({ lines[start].line == $0 }) ?? true
+          && wanted.indices.allSatisfy({ normalized[start + $0].contains(wanted[$0]) })
+        {
           found = true
           for offset in wanted.indices { record(&entries[start + offset]) }
         }

@@ -23,6 +23,26 @@
 # checkpoint/completed_pipeline_steps.log and a job found in
 # checkpoint/import_jobs.log (pipeline/pipeline.py 67-81, JobsClient.py
 # 203-204, 249-255); without it, it too creates every job again.
+#
+# As the tool does at faed13b: a profile is read from $HOME/.databrickscfg
+# (parser.py 59-70) and an Azure or GCP host without --azure or --gcp is a
+# ValueError before anything is done (export_db.py 20-25, import_db.py
+# 17-22, migration_pipeline.py 29-37); the import pipeline asks
+# "Import from ... into ...? (y/N)" on standard input unless --no-prompt
+# (130-137), and EOF there is an EOFError; --last-session is not an
+# import_db.py option (parser.py 560-561 is the pipeline's parser), so it is
+# argparse's exit 2. The step-by-step 2.0 objects: secrets (`scope key
+# value` lines, exported base64, SecretsClient.py 20-56; without
+# --cluster-name the export does nothing and exits 0, export_db.py 187-190),
+# MLflow experiments and runs (names unique; a second import without
+# --use-checkpoint fails, with it a done object is skipped; runs need
+# --src-profile, import_db.py 270), table ACLs, group and top-level exports,
+# the paused job names (`paused`: every imported job is paused,
+# JobsClient.py 52-68 @ 1930985; --pause-all-jobs / --unpause-all-jobs;
+# --import-pause-status needs jobs.log and job_id_map.log in the session's
+# export dir, JobsClient.py 284-301), and repair.log (--get-repair-log
+# repairs only what --metastore --repair-metastore-tables reported,
+# HiveClient.py 583-635).
 name=${0##*/}
 count=0
 [[ -f "${STUB_DIR:?}/count" ]] && read -r count <"${STUB_DIR}/count"
@@ -95,17 +115,31 @@ fi
 script=${1##*/}
 shift
 if [[ ${script} == setup.py ]]; then finish 0; fi
-profile=DEFAULT dir=logs session='' checkpoint=0 old_account='' new_account=''
+profile=DEFAULT dir=logs session='' checkpoint=0 old_account='' new_account='' cloud=aws
+no_prompt=0 cluster='' groups='' src_profile='' repair=0 source_session='' target_session=''
 actions=()
 while (($#)); do
   case $1 in
     --profile) profile=$2; shift ;;
+    --src-profile) src_profile=$2; shift ;;
     --set-export-dir) dir=$2; shift ;;
     --session) session=$2; shift ;;
     --use-checkpoint) checkpoint=1 ;;
-    --num-parallel | --retry-total | --retry-backoff | --cluster-name | --database) shift ;;
+    --azure) cloud=azure ;;
+    --gcp) cloud=gcp ;;
+    --no-prompt) no_prompt=1 ;;
+    --cluster-name) cluster=$2; shift ;;
+    --repair-metastore-tables) repair=1 ;;
+    --validate-source-session) source_session=$2; shift ;;
+    --validate-destination-session) target_session=$2; shift ;;
+    --num-parallel | --retry-total | --retry-backoff | --database | --start-date) shift ;;
     --old-account-id) old_account=$2; shift ;;
     --update-account-id) new_account=$2; actions+=(--update-account-id); shift ;;
+    --export-groups) groups=$2; actions+=(--export-groups); shift ;;
+    --last-session)
+      [[ ${script} == migration_pipeline.py ]] || { printf '%s: error: unrecognized arguments: %s\n' "${script}" "$*" >&2; exit 2; }
+      shift
+      ;;
     --no-ssl-verification | --skip-failed | --archive-missing) ;;
     --*) actions+=("$1") ;;
     *) fail "unknown argument $1" ;;
@@ -113,10 +147,51 @@ while (($#)); do
   shift
 done
 [[ -n ${session} ]] && dir="${dir}/${session}"
+
+# validate: the validation pipeline's diff of two sessions, into the
+# validation session's folder; it never fails on a difference.
+validate() {
+  local base=${dir%/"${session}"}
+  (cd "${base}" && diff -r "${source_session}" "${target_session}") >"${dir}/diff.log" 2>&1 || true
+}
+
+# host PROFILE: the profile's host in ~/.databrickscfg, or a failure.
+host() {
+  local url
+  url=$(awk -v p="[$1]" '$0 == p { found = 1; next } /^\[/ { found = 0 } found && $1 == "host" { print $3 }' "${HOME}/.databrickscfg" 2>/dev/null)
+  [[ -n ${url} ]] || fail "KeyError: profile $1 is not in ~/.databrickscfg"
+  printf '%s\n' "${url}"
+}
+if [[ ${actions[*]} != --validate-pipeline ]]; then
+  url=$(host "${profile}") || exit 1
+  if [[ ${url} == *azuredatabricks.net* && ${cloud} != azure ]]; then
+    fail "ValueError: Login credentials do not match args. Please provide --azure flag for azure environments."
+  fi
+  if [[ ${url} == *gcp.databricks.com* && ${cloud} != gcp ]]; then
+    fail "ValueError: Login credentials do not match args. Please provide --gcp flag for gcp environments."
+  fi
+fi
+mkdir -p "${dir}"
+if [[ ${actions[*]} == --validate-pipeline ]]; then
+  validate
+  finish 0
+fi
 workspace="${STUB_DIR}/ws/${profile}"
 [[ -d ${workspace} ]] || fail "no profile ${profile} in ~/.databrickscfg"
-mkdir -p "${dir}"
-for file in users groups clusters notebooks acls metastore jobs; do touch "${workspace}/${file}"; done
+for file in users groups clusters notebooks acls metastore jobs paused secrets experiments runs table_acls; do touch "${workspace}/${file}"; done
+
+# checkpointed OBJECT_KIND NAME: with --use-checkpoint, whether NAME was
+# done, as the tool's checkpoint files say.
+checkpointed() {
+  ((checkpoint)) || return 1
+  mkdir -p "${dir}/checkpoint"
+  touch "${dir}/checkpoint/$1"
+  grep -qxF -- "$2" "${dir}/checkpoint/$1"
+}
+checkpoint_done() {
+  ((checkpoint)) || return 0
+  printf '%s\n' "$2" >>"${dir}/checkpoint/$1"
+}
 
 # export OBJECTS: writes the export of the workspace's OBJECTS.
 export_objects() {
@@ -136,8 +211,51 @@ export_objects() {
       [[ -f "${dir}/user_workspace.log" ]] || fail "no ${dir}/user_workspace.log: export the workspace first"
       cp "${workspace}/acls" "${dir}/acl_notebooks.log"
       ;;
-    jobs) while read -r _ job_name; do printf '%s\n' "${job_name}"; done <"${workspace}/jobs" >"${dir}/jobs.log" ;;
-    metastore) cp "${workspace}/metastore" "${dir}/metastore.log" ;;
+    jobs)
+      while read -r _ job_name; do printf '%s\n' "${job_name}"; done <"${workspace}/jobs" >"${dir}/jobs.log"
+      cp "${workspace}/paused" "${dir}/jobs_paused.log"
+      ;;
+    metastore)
+      cp "${workspace}/metastore" "${dir}/metastore.log"
+      mkdir -p "${dir}/metastore"
+      cp "${workspace}/metastore" "${dir}/metastore/tables"
+      ;;
+    table-acls) cp "${workspace}/table_acls" "${dir}/table_acls.log" ;;
+    secrets)
+      if [[ -z ${cluster} ]]; then
+        printf 'Please provide an existing cluster name w/ --cluster-name option\n'
+        return 0
+      fi
+      mkdir -p "${dir}/secret_scopes"
+      local scope key value
+      while read -r scope key value; do
+        printf '{"name": "%s", "value": "%s"}\n' "${key}" "$(printf '%s' "${value}" | base64)"
+      done <"${workspace}/secrets" >"${dir}/secret_scopes/all"
+      ;;
+    mlflow-experiments) cp "${workspace}/experiments" "${dir}/mlflow_experiments.log" ;;
+    mlflow-experiments-permissions)
+      [[ -f "${dir}/mlflow_experiments.log" ]] || fail "no mlflow_experiments.log: export the experiments first"
+      sed 's/$/ CAN_MANAGE/' "${dir}/mlflow_experiments.log" >"${dir}/mlflow_experiments_acls.log"
+      ;;
+    mlflow-runs)
+      [[ -f "${dir}/mlflow_experiments.log" ]] || fail "no mlflow_experiments.log: export the experiments first"
+      cp "${workspace}/runs" "${dir}/mlflow_runs.db"
+      ;;
+    export-groups)
+      mkdir -p "${dir}/groups"
+      tr ',' '\n' <<<"${groups}" >"${dir}/groups/selected"
+      ;;
+    workspace-top-level-only)
+      mkdir -p "${dir}/artifacts"
+      grep -v '^/Users/' "${workspace}/notebooks" >"${dir}/artifacts/top_level" || true
+      cp "${dir}/artifacts/top_level" "${dir}/user_workspace.log"
+      ;;
+    pause-all-jobs) while read -r _ job_name; do add_missing "${workspace}/paused" "${job_name}" "${workspace}" paused; done <"${workspace}/jobs" ;;
+    reset-exports)
+      printf 'This will delete all the exported data. Are you sure? [yes/no]: '
+      read -r answer || fail "EOFError: EOF when reading a line"
+      [[ ${answer} == yes ]] && rm -rf "${dir}"
+      ;;
     *) fail "unknown export $1" ;;
   esac
 }
@@ -164,17 +282,76 @@ import_objects() {
     workspace-acls) cp "${dir}/acl_notebooks.log" "${workspace}/acls" ;;
     jobs)
       [[ -f ${log} ]] || return 0
+      : >"${dir}/job_id_map.log"
       while IFS= read -r line; do
         if [[ -n ${2-} ]]; then
           touch "$2"
           grep -qxF -- "${line}" "$2" && continue
         fi
         create_job "${workspace}" "${line}"
+        add_missing "${workspace}/paused" "${line}" "${workspace}" paused
+        printf '%s\n' "${line}" >>"${dir}/job_id_map.log"
         [[ -z ${2-} ]] || printf '%s\n' "${line}" >>"$2"
       done <"${log}"
       ;;
     metastore)
       while IFS= read -r line; do add_missing "${workspace}/metastore" "${line}" "${workspace}" table; done <"${log}"
+      ((repair)) && cp "${log}" "${dir}/repair_tables.log" && cp "${log}" "${workspace}/repaired"
+      ;;
+    get-repair-log)
+      if [[ -f "${dir}/repair_tables.log" ]]; then cp "${dir}/repair_tables.log" "${workspace}/repaired"; else printf 'No tables to repair\n'; fi
+      ;;
+    table-acls) cp "${dir}/table_acls.log" "${workspace}/table_acls" ;;
+    secrets)
+      [[ -f "${dir}/secret_scopes/all" ]] || return 0
+      local key value
+      : >"${workspace}/secrets.new"
+      while read -r _ key _ value; do
+        key=${key#\"} key=${key%\",} value=${value#\"} value=${value%\"\}}
+        printf 'all %s %s\n' "${key}" "$(printf '%s' "${value}" | base64 -d)" >>"${workspace}/secrets.new"
+      done <"${dir}/secret_scopes/all"
+      mv "${workspace}/secrets.new" "${workspace}/secrets"
+      ;;
+    mlflow-experiments)
+      : >>"${dir}/mlflow_experiments_id_map.log"
+      while IFS= read -r line; do
+        checkpointed experiments "${line}" && continue
+        if grep -qxF -- "${line}" "${workspace}/experiments"; then fail "RESOURCE_ALREADY_EXISTS: experiment ${line}; MLflow Runs Import failed"; fi
+        add_missing "${workspace}/experiments" "${line}" "${workspace}" experiment
+        printf '%s\n' "${line}" >>"${dir}/mlflow_experiments_id_map.log"
+        checkpoint_done experiments "${line}"
+      done <"${dir}/mlflow_experiments.log"
+      ;;
+    mlflow-experiments-permissions)
+      [[ -s "${dir}/mlflow_experiments_id_map.log" ]] || fail "no mlflow_experiments_id_map.log: import the experiments first"
+      cp "${dir}/mlflow_experiments_acls.log" "${workspace}/experiment_acls"
+      ;;
+    mlflow-runs)
+      [[ -n ${src_profile} ]] || fail "AssertionError: Import MLflow runs requires --src-profile flag."
+      [[ -s "${dir}/mlflow_experiments_id_map.log" ]] || fail "no mlflow_experiments_id_map.log: import the experiments first"
+      while IFS= read -r line; do
+        checkpointed runs "${line}" && continue
+        printf '%s\n' "${line}" >>"${workspace}/runs"
+        printf 'run %s\n' "${line}" >>"${workspace}/created.log"
+        checkpoint_done runs "${line}"
+      done <"${dir}/mlflow_runs.db"
+      ;;
+    import-groups)
+      while IFS= read -r line; do add_missing "${workspace}/groups" "${line}" "${workspace}" group; done <"${dir}/groups/selected"
+      ;;
+    workspace-top-level)
+      while IFS= read -r line; do add_missing "${workspace}/notebooks" "${line}" "${workspace}" notebook; done <"${dir}/artifacts/top_level"
+      ;;
+    unpause-all-jobs) : >"${workspace}/paused" ;;
+    import-pause-status)
+      [[ -f "${dir}/jobs.log" && -f "${dir}/job_id_map.log" ]] || fail "ValueError: Jobs log and jobs id map must exist to map existing job ids to new job ids"
+      while IFS= read -r line; do grep -qxF -- "${line}" "${dir}/job_id_map.log" || fail "KeyError: '${line}'"; done <"${dir}/jobs.log"
+      cp "${dir}/jobs_paused.log" "${workspace}/paused"
+      ;;
+    delete-all-jobs)
+      printf 'Please confirm that you would like to delete jobs [yes/no]:'
+      read -r answer || fail "EOFError: EOF when reading a line"
+      [[ ${answer} == yes ]] && : >"${workspace}/jobs"
       ;;
     *) fail "unknown import $1" ;;
   esac
@@ -195,9 +372,20 @@ pipeline() {
     fi
     ((checkpoint)) && printf '%s\n' "$1_${task}" >>"${done_file}"
   done
-  [[ $1 == export ]] && printf '%s\n' "${profile}" >"${dir}/source_info.txt"
+  [[ $1 == export ]] && printf '%s\n' "${url}" >"${dir}/source_info.txt"
   return 0
 }
+
+# prompt: the import pipeline's question, unless --no-prompt.
+prompt() {
+  ((no_prompt)) && return 0
+  local answer source_url
+  read -r source_url <"${dir}/source_info.txt" || fail "FileNotFoundError: ${dir}/source_info.txt"
+  printf 'Import from `%s` into `%s`? (y/N) ' "${source_url}" "${url}"
+  read -r answer || fail "EOFError: EOF when reading a line"
+  [[ ${answer,,} == y || ${answer,,} == yes ]] || fail "RuntimeError: User aborted import pipeline. Exiting.."
+}
+
 
 for action in "${actions[@]}"; do
   case ${script}:${action} in
@@ -211,7 +399,8 @@ for action in "${actions[@]}"; do
     export_db.py:--*) export_objects "${action#--}" ;;
     import_db.py:--*) import_objects "${action#--}" ;;
     migration_pipeline.py:--export-pipeline) pipeline export ;;
-    migration_pipeline.py:--import-pipeline) pipeline import ;;
+    migration_pipeline.py:--import-pipeline) prompt && pipeline import ;;
+    migration_pipeline.py:--validate-pipeline) validate ;;
     *) fail "unknown action ${action} of ${script}" ;;
   esac
 done
