@@ -209,6 +209,26 @@ import Testing
     #expect(result.standardError.contains("--update-account-id yes is for AWS workspaces only"))
   }
 
+  /// Finding "missing account ids are caught only after the full export":
+  /// the parameter rules refuse them before any call.
+  @Test(arguments: [
+    (
+      ["--old-aws-acct-id", ""],
+      "missing parameter OLD_AWS_ACCT_ID, required when UPDATE_ACCOUNT_ID is yes"
+    ),
+    (
+      ["--new-aws-acct-id", "111111111111"],
+      "--new-aws-acct-id must differ from --old-aws-acct-id"
+    ),
+  ])
+  func theAccountIdsAreCheckedBeforeTheExport(change: [String], message: String) throws {
+    let harness = try Workspaces.harness(.pipeline2)
+    let result = try harness.run(Edition.pipeline2.arguments(harness) + change + ["export"])
+    #expect(result.status == 2)
+    #expect(result.standardError.contains(message), "\(result.standardError)")
+    #expect(harness.calls.isEmpty)
+  }
+
   @Test func thePipelineExportsSecretsPrivately() throws {
     let harness = try Workspaces.harness(.pipeline2)
     try harness.folder.write("", to: "exports/s1/secret_scopes/all")

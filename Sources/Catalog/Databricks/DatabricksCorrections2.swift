@@ -35,7 +35,7 @@ extension Databricks {
       problem:
         "The script reads `logs/$SESSION` whatever --set-export-dir the exports used, runs `python3 migration_pipeline.py` relative to the working directory, aborts (`set -e`) when a session has no table_acls/*.json.gz, writes its diff logs over two tracked files of the checkout, and needs `diffstat`, which the tool does not install (databrickslabs/migrate `validate_pipeline.sh` @ faed13b lines 3–28). Differences never fail it: the diff tasks only log them (`tasks/tasks.py` 432–470). Nothing stops DST_SESSION from being SESSION, so that the target's export overwrites the source's and a session is compared with itself.",
       fix:
-        "The validate phase's preflight requires DST_SESSION ≠ SESSION; `validate` unpacks the table ACLs only when there are some, runs `migration_pipeline.py --validate-pipeline --set-export-dir EXPORT_DIR` on both sessions in TOOL_DIR, and diffs the artifacts and the metastore into EXPORT_DIR/validation_*.log with `diffstat -s` (both required tools of the phase); a diff that fails (status 2) fails the step.",
+        "DST_SESSION must differ from SESSION (a parameter rule, refused before anything runs); `validate` unpacks the table ACLs only when there are some, runs `migration_pipeline.py --validate-pipeline --set-export-dir EXPORT_DIR` on both sessions in TOOL_DIR, and diffs the artifacts and the metastore into EXPORT_DIR/validation_*.log with `diffstat -s` (both required tools of the phase); a diff that fails (status 2) fails the step.",
       steps: ["validate"])
     Correction(
       "The cloud's flag is passed to every pipeline and tool command",

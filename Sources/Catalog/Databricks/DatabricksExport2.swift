@@ -46,11 +46,6 @@ extension Databricks {
           expect: .equals("aws"),
           failure:
             "--update-account-id yes is for AWS workspaces only (instance profiles are AWS-only).")
-        OutputCheck(
-          "both AWS account ids are given",
-          command: #"printf '%s\n' "${OLD_AWS_ACCT_ID:+old}${NEW_AWS_ACCT_ID:+new}""#,
-          expect: .equals("oldnew"),
-          failure: "--update-account-id yes needs --old-aws-acct-id and --new-aws-acct-id.")
         tool(
           "export_db.py", profile: "SRC_PROFILE",
           #"--use-checkpoint --old-account-id "${OLD_AWS_ACCT_ID}" --update-account-id "${NEW_AWS_ACCT_ID}""#,

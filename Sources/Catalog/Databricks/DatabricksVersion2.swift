@@ -43,15 +43,20 @@ extension Databricks {
         default: "no", kind: .yesNo, phases: ["export"])
       Parameter(
         "OLD_AWS_ACCT_ID", "AWS account id of the source workspace (with --update-account-id yes).",
-        default: "", phases: ["export"])
+        default: "", phases: ["export"],
+        rules: [.requiredWhen(parameter: "UPDATE_ACCOUNT_ID", value: "yes")])
       Parameter(
         "NEW_AWS_ACCT_ID", "AWS account id of the target workspace (with --update-account-id yes).",
-        default: "", phases: ["export"])
+        default: "", phases: ["export"],
+        rules: [
+          .requiredWhen(parameter: "UPDATE_ACCOUNT_ID", value: "yes"),
+          .differsFrom("OLD_AWS_ACCT_ID"),
+        ])
       archiveMissing
       Parameter(
         "DST_SESSION",
-        "Session id of the validation export of the target workspace (--session); must differ from SESSION.",
-        required: true, phases: ["validate"])
+        "Session id of the validation export of the target workspace (--session).",
+        required: true, phases: ["validate"], rules: [.differsFrom("SESSION")])
       Parameter(
         "CLUSTER_NAME",
         "Existing cluster for the validation export's metastore tasks (--cluster-name); empty launches a small default cluster.",

@@ -647,11 +647,17 @@ on_signal() {
 # stop_group: ends every member of a running concurrent group, each a
 # process group of its own (started under set -m), with all it started,
 # and waits for them, so nothing of the group outlives the run or its lock.
+# A member that ended as the signal came may already be reaped while bash
+# still counts it as running: waiting for it would then wait for any
+# child, the log's tee processes included, which end only after the run.
+# So only members that still exist are waited for.
 stop_group() {
   local pid
   ((${#GROUP_PIDS[@]} > 0)) || return 0
   for pid in "${GROUP_PIDS[@]}"; do kill -TERM -- "-${pid}" 2>/dev/null || true; done
-  for pid in "${GROUP_PIDS[@]}"; do wait "${pid}" 2>/dev/null || true; done
+  for pid in "${GROUP_PIDS[@]}"; do
+    if kill -0 "${pid}" 2>/dev/null; then wait "${pid}" 2>/dev/null || true; fi
+  done
   GROUP_PIDS=()
 }
 
