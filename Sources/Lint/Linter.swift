@@ -15,6 +15,7 @@ public struct Linter: Sendable {
     found += SQLRules.check(procedure)
     found += RerunRules.check(procedure)
     found += StructureRules.check(procedure)
+    found += PinRules.check(procedure)
     return found.stableByStepOrder(in: procedure)
   }
 

@@ -16,6 +16,9 @@ public struct Phase: Codable, Equatable, Sendable {
   /// the state folder and refuses (exit 3) to start this phase without a
   /// record whose values match.
   public var requires: [PhasePrerequisite]
+  /// Contexts every call of a tool in this phase must name, e.g. kubectl's
+  /// `--context "${KUBE_CONTEXT}"`: checked by lint, stated in the runbook.
+  public var pins: [ContextPin]
   public var sections: [Section]
 
   public init(
@@ -25,6 +28,7 @@ public struct Phase: Codable, Equatable, Sendable {
     summary: String = "",
     preflight: [OutputCheck] = [],
     requires: [PhasePrerequisite] = [],
+    pins: [ContextPin] = [],
     @SectionsBuilder sections: () -> [Section]
   ) {
     self.id = id
@@ -33,12 +37,14 @@ public struct Phase: Codable, Equatable, Sendable {
     self.summary = summary
     self.preflight = preflight
     self.requires = requires
+    self.pins = pins
     self.sections = sections()
   }
 
   public init(
     id: String, title: String, runsOn: String, summary: String = "",
-    preflight: [OutputCheck] = [], requires: [PhasePrerequisite] = [], sections: [Section]
+    preflight: [OutputCheck] = [], requires: [PhasePrerequisite] = [],
+    pins: [ContextPin] = [], sections: [Section]
   ) {
     self.id = id
     self.title = title
@@ -46,18 +52,19 @@ public struct Phase: Codable, Equatable, Sendable {
     self.summary = summary
     self.preflight = preflight
     self.requires = requires
+    self.pins = pins
     self.sections = sections
   }
 
   public var steps: [Step] { sections.flatMap(\.steps) }
 }
 
-/// The JSON form with `requires` optional: a file written before it existed
-/// decodes (to none), and none is not written, so the fingerprint of a
-/// procedure without prerequisites is what it was.
+/// The JSON form with `requires` and `pins` optional: a file written before
+/// they existed decodes (to none), and none is not written, so the
+/// fingerprint of a procedure without them is what it was.
 extension Phase {
   enum CodingKeys: String, CodingKey {
-    case id, title, runsOn, summary, preflight, requires, sections
+    case id, title, runsOn, summary, preflight, requires, pins, sections
   }
 
   public init(from decoder: any Decoder) throws {
@@ -68,6 +75,7 @@ extension Phase {
     summary = try container.decode(String.self, forKey: .summary)
     preflight = try container.decode([OutputCheck].self, forKey: .preflight)
     requires = try container.decodeIfPresent([PhasePrerequisite].self, forKey: .requires) ?? []
+    pins = try container.decodeIfPresent([ContextPin].self, forKey: .pins) ?? []
     sections = try container.decode([Section].self, forKey: .sections)
   }
 
@@ -79,6 +87,7 @@ extension Phase {
     try container.encode(summary, forKey: .summary)
     try container.encode(preflight, forKey: .preflight)
     if !requires.isEmpty { try container.encode(requires, forKey: .requires) }
+    if !pins.isEmpty { try container.encode(pins, forKey: .pins) }
     try container.encode(sections, forKey: .sections)
   }
 }

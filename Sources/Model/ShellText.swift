@@ -13,6 +13,20 @@ public struct ShellText: Equatable, Sendable {
   public var reads: [String] = []
   /// Variables assigned (`x=1`, `for x in`, `read x`, `local x`, `mapfile -t x`).
   public var assigns: [String] = []
+  /// Every simple command that runs a program, in the order they end (the
+  /// commands of a `$(...)` before the command around it), with its words as
+  /// written: `PACH_CONTEXT="${C}" pachctl list repo` is the program
+  /// `pachctl`, the assignment `PACH_CONTEXT="${C}"` and the arguments
+  /// `list`, `repo`. A program run by a wrapper (`xargs`, `env`, `timeout`)
+  /// inherits the wrapper's assignments.
+  public var invocations: [Invocation] = []
+
+  /// One simple command: its program and its words, unexpanded.
+  public struct Invocation: Equatable, Sendable {
+    public var program: String
+    public var assignments: [String]
+    public var arguments: [String]
+  }
 
   public init(_ text: String) {
     var scanner = ShellScanner(Array(text.unicodeScalars))
@@ -20,6 +34,7 @@ public struct ShellText: Equatable, Sendable {
     commands = scanner.commands
     reads = scanner.reads
     assigns = scanner.assigns
+    invocations = scanner.invocations
   }
 
   /// Words that are part of the shell, not programs on PATH.
@@ -40,6 +55,7 @@ struct ShellScanner {
   var commands: [String] = []
   var reads: [String] = []
   var assigns: [String] = []
+  var invocations: [ShellText.Invocation] = []
   private var pendingHeredocs: [(delimiter: String, expands: Bool)] = []
 
   init(_ text: [Unicode.Scalar]) { self.text = text }
@@ -66,6 +82,15 @@ struct ShellScanner {
     var nextIsRedirectTarget = false
     var afterWrapper = false
     var inTest = false
+    // The simple command being read, and the assignments before its program.
+    var invocation: ShellText.Invocation? = nil
+    var assignments: [String] = []
+    func finish() {
+      if let invocation { invocations.append(invocation) }
+      invocation = nil
+      assignments = []
+    }
+    defer { finish() }
     while let scalar = current {
       if scalar == terminator {
         index += 1
@@ -77,6 +102,7 @@ struct ShellScanner {
         skipHeredocBodies()
         commandPosition = true
         argumentsOf = nil
+        finish()
       case " ", "\t":
         index += 1
       case ";", "&", "|", "(", ")":
@@ -88,6 +114,7 @@ struct ShellScanner {
         }
         commandPosition = true
         argumentsOf = nil
+        finish()
       case "#" where commandPosition || isWordBoundaryBefore():
         while let next = current, next != "\n" { index += 1 }
       case "<", ">":
@@ -95,6 +122,18 @@ struct ShellScanner {
       default:
         let start = index
         let word = scanWord()
+        let raw = String(String.UnicodeScalarView(text[start..<min(index, text.count)]))
+        /// `program` starts a simple command; after a wrapper it is the
+        /// wrapped program, with the wrapper's assignments.
+        func begin(_ program: String) {
+          if let wrapper = invocation {
+            invocations.append(wrapper)
+            assignments = wrapper.assignments + assignments
+          }
+          invocation = ShellText.Invocation(
+            program: program, assignments: assignments, arguments: [])
+          assignments = []
+        }
         if nextIsRedirectTarget {
           nextIsRedirectTarget = false
           continue
@@ -107,6 +146,7 @@ struct ShellScanner {
           .map { $0.hasSuffix("+") ? String($0.dropLast()) : $0 }
         if commandPosition, let name = assigned, isName(name) {
           addAssign(name)
+          assignments.append(raw)
           // `name=(a b c)`: array elements are words, not commands.
           if word.literal?.hasSuffix("=") == true, current == "(" { skipArrayElements() }
           continue
@@ -114,13 +154,17 @@ struct ShellScanner {
         guard let literal = word.literal else {
           // A program named by a parameter, `"${CLI}" args`, is a tool too.
           // An unterminated quote or a trailing backslash can leave index past the end.
-          let raw = String(String.UnicodeScalarView(text[start..<min(index, text.count)]))
           let bare =
             raw.hasPrefix("\"") && raw.hasSuffix("\"") ? String(raw.dropFirst().dropLast()) : raw
-          if commandPosition, bare.hasPrefix("${"), bare.hasSuffix("}"),
-            isName(String(bare.dropFirst(2).dropLast()))
-          {
-            addCommand(bare)
+          if commandPosition {
+            if bare.hasPrefix("${"), bare.hasSuffix("}"),
+              isName(String(bare.dropFirst(2).dropLast()))
+            {
+              addCommand(bare)
+            }
+            begin(bare)
+          } else {
+            invocation?.arguments.append(raw)
           }
           commandPosition = false
           continue
@@ -133,11 +177,13 @@ struct ShellScanner {
         if commandPosition && afterWrapper
           && (literal.hasPrefix("-") || literal.first?.isNumber == true)
         {
+          invocation?.arguments.append(raw)
           continue
         }
         if commandPosition {
           if let eq = literal.firstIndex(of: "="), isName(String(literal[..<eq])) {
             addAssign(String(literal[..<eq]))
+            assignments.append(raw)
             continue
           }
           switch literal {
@@ -155,6 +201,7 @@ struct ShellScanner {
             afterWrapper = false
             argumentsOf = literal
             if !ShellText.shellWords.contains(literal) { addCommand(literal) }
+            begin(literal)
             if ["xargs", "sudo", "env", "nohup", "watch", "timeout", "exec", "command"].contains(
               literal)
             {
@@ -163,6 +210,7 @@ struct ShellScanner {
             }
           }
         } else if let owner = argumentsOf {
+          invocation?.arguments.append(raw)
           if ["local", "declare", "typeset", "export", "readonly", "read", "mapfile", "readarray"]
             .contains(owner), !literal.hasPrefix("-")
           {

@@ -74,7 +74,7 @@ extension Pachyderm {
       problem:
         "Both tools act on a shared, mutable current context: kubeconfig's current-context, and pachctl's active context, which `pachctl config set active-context` rewrites (pachyderm/pachyderm, src/server/config/cmds.go @ v1.9.1 lines 100-115). A check before the phase does not stop another terminal from switching it during a run of many minutes, and the old and new clusters may share a Kubernetes cluster.",
       fix:
-        "Every kubectl command passes `--context` of its phase (--kube-context), and every pachctl command runs with PACH_CONTEXT set to its phase's pachctl context (--pach-context or --new-pach-context), or names the context it updates, the variable pachctl reads to override the active context (src/client/pkg/config/config.go @ v1.9.1 lines 15 and 31-45; @ v1.13.4 lines 17-20 and 39-50). The preflight checks stay.",
+        "Every kubectl command passes `--context` of its phase (--kube-context), and every pachctl command runs with PACH_CONTEXT set to its phase's pachctl context (--pach-context or --new-pach-context), or names the context it updates, the variable pachctl reads to override the active context (src/client/pkg/config/config.go @ v1.9.1 lines 15 and 31-45; @ v1.13.4 lines 17-20 and 39-50). Each phase declares these pins in the model, and lint refuses a call that lacks its pin (`unpinned-context`). The preflight checks stay.",
       steps: [
         "stop-pipelines", "close-pachd-port", "extract-backup", "start-pipelines",
         "reopen-pachd-port", "deploy-new-cluster", "restore-backup", "disable-old-cluster",

@@ -23,6 +23,15 @@ extension Pachyderm {
     )
   }
 
+  /// Every kubectl call of a phase names its kube context, and every
+  /// pachctl call its pachctl context: lint checks it (`unpinned-context`).
+  static func pins(kube: String, pach: String) -> [ContextPin] {
+    [
+      ContextPin("kubectl", option: "--context", parameter: kube),
+      ContextPin("pachctl", environment: "PACH_CONTEXT", parameter: pach),
+    ]
+  }
+
   /// `pachctl` pinned to the pachctl context named by `parameter`:
   /// PACH_CONTEXT overrides the shared active context for this call only.
   static func pachctl(_ parameter: String) -> String { #"PACH_CONTEXT="${\#(parameter)}" pachctl"# }

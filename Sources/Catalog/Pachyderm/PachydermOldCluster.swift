@@ -6,7 +6,8 @@ extension Pachyderm {
     runsOn: "a workstation whose kubectl and pachctl talk to the old cluster",
     summary:
       "Pauses the old cluster, takes a backup without objects while its bucket is cloned, then restarts it and its data loading from a checkpoint.",
-    preflight: [kubeContext("KUBE_CONTEXT", "old"), pachContext("PACH_CONTEXT", "old")]
+    preflight: [kubeContext("KUBE_CONTEXT", "old"), pachContext("PACH_CONTEXT", "old")],
+    pins: pins(kube: "KUBE_CONTEXT", pach: "PACH_CONTEXT")
   ) {
     Section("1. Pause all pipeline and data loading operations") {
       Step(

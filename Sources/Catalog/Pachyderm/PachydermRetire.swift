@@ -7,7 +7,8 @@ extension Pachyderm {
     summary:
       "Once the new cluster is confirmed to operate, disables the old one and finishes the reconfiguration.",
     preflight: [kubeContext("KUBE_CONTEXT", "old")],
-    requires: [PhasePrerequisite("new-cluster")]
+    requires: [PhasePrerequisite("new-cluster")],
+    pins: [ContextPin("kubectl", option: "--context", parameter: "KUBE_CONTEXT")]
   ) {
     Section("8. Disable the old cluster") {
       Step(

@@ -28,6 +28,20 @@ extension RunbookTranslator {
       ]
       blocks.append(.paragraph(sentence))
     }
+    if !phase.pins.isEmpty {
+      var sentence: [Inline] = [.text("Every call of ")]
+      for (index, pin) in phase.pins.enumerated() {
+        if index > 0 {
+          sentence.append(.text(index == phase.pins.count - 1 ? " and of " : ", of "))
+        }
+        sentence += [.code(pin.tool), .text(" names its context: "), .code(pin.spelling)]
+      }
+      sentence.append(
+        .text(
+          ". A check before the phase does not stop another terminal from switching the current context during the run."
+        ))
+      blocks.append(.paragraph(sentence))
+    }
     if !phase.preflight.isEmpty {
       blocks.append(.paragraph([.text("Before you start, check:")]))
       blocks.append(
