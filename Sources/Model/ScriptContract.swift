@@ -80,6 +80,7 @@ public enum ScriptContract {
   public static let expectEmpty = "expect_empty"
   public static let expectNonEmpty = "expect_nonempty"
   public static let expectEqual = "expect_equal"
+  public static let expectVersionAtLeast = "expect_version_at_least"
   public static let chooseOne = "choose_one"
   public static let requireTools = "require_tools"
   public static let preflightCheck = "preflight_check"

@@ -113,6 +113,8 @@ extension BashTranslator {
     case .equals(let text): return [.code(Contract.expectEqual), output, .literal(text), failure]
     case .equalsParameter(let name):
       return [.code(Contract.expectEqual), output, .variable(name), failure]
+    case .versionAtLeast(let version):
+      return [.code(Contract.expectVersionAtLeast), output, .literal(version), failure]
     }
   }
 }
