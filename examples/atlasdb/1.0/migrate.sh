@@ -1123,13 +1123,16 @@ resolve_run_files() {
 
 preflight_tools() {
   local -a tools=("${RUNTIME_TOOLS[@]}")
-  if phase_selected setup; then
-    tools+=("${ATLASDB_CLI}" 'awk' 'cmp' 'mkdir' 'rm')
+  if step_runs 1; then
+    tools+=('awk' 'cmp')
   fi
-  if phase_selected migrate; then
+  if step_runs 2; then
+    tools+=("${ATLASDB_CLI}" 'cmp' 'mkdir' 'rm')
+  fi
+  if step_runs 3; then
     tools+=("${ATLASDB_CLI}" 'rm')
   fi
-  if phase_selected validate; then
+  if step_runs 4; then
     tools+=("${ATLASDB_CLI}" 'grep' 'tee')
   fi
   require_tools "${tools[@]}"
@@ -1551,6 +1554,17 @@ step_selected() {
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
   if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
+}
+
+# step_runs INDEX: the step runs in this run, unless an earlier run
+# completed it: its phase is selected, its flag (if any) is yes, and it is
+# in the selection. Preflight asks for the tools of these steps only.
+step_runs() {
+  local index=$1 flag
+  phase_selected "${STEP_PHASES[index]}" || return 1
+  flag=${STEP_ENABLED_BY[index]}
+  [[ -z ${flag} || ${!flag} == yes ]] || return 1
+  step_selected "${index}"
 }
 
 # run_steps: each selected step in order; at the end of each phase, the

@@ -1298,10 +1298,76 @@ resolve_run_files() {
 preflight_tools() {
   local -a tools=("${RUNTIME_TOOLS[@]}")
   if phase_selected export; then
-    tools+=('awk' 'cat' 'grep' 'kubectl' 'mkdir' 'mv' 'rm' 'sleep' 'tar')
+    tools+=('kubectl')
+  fi
+  if step_runs 1; then
+    tools+=('cat' 'mkdir' 'mv')
+  fi
+  if step_runs 2; then
+    tools+=('grep' 'sleep')
+  fi
+  if step_runs 3; then
+    tools+=('awk' 'mv')
+  fi
+  if step_runs 4; then
+    tools+=('sleep')
+  fi
+  if step_runs 5; then
+    tools+=('mv' 'tar')
+  fi
+  if step_runs 6; then
+    tools+=('rm')
   fi
   if phase_selected import; then
-    tools+=('awk' 'cat' 'cksum' 'cut' 'grep' 'head' 'kubectl' 'mkdir' 'mv' 'sed' 'sleep' 'sort' 'tail' 'tar')
+    tools+=('kubectl')
+  fi
+  if step_runs 8; then
+    tools+=('cut' 'sort' 'tar')
+  fi
+  if step_runs 9; then
+    tools+=('cat' 'mkdir' 'mv')
+  fi
+  if step_runs 10; then
+    tools+=('grep' 'sleep')
+  fi
+  if step_runs 12; then
+    tools+=('head' 'sed' 'tail')
+  fi
+  if step_runs 13; then
+    tools+=('awk' 'head' 'sed' 'tail')
+  fi
+  if step_runs 14; then
+    tools+=('sleep')
+  fi
+  if step_runs 15; then
+    tools+=('cat' 'sleep')
+  fi
+  if step_runs 16; then
+    tools+=('cksum')
+  fi
+  if step_runs 18; then
+    tools+=('cksum')
+  fi
+  if step_runs 20; then
+    tools+=('sleep')
+  fi
+  if step_runs 21; then
+    tools+=('sleep')
+  fi
+  if step_runs 24; then
+    tools+=('awk' 'grep' 'mv' 'sed' 'sleep')
+  fi
+  if step_runs 25; then
+    tools+=('head')
+  fi
+  if step_runs 26; then
+    tools+=('head' 'tail')
+  fi
+  if step_runs 35; then
+    tools+=('sleep')
+  fi
+  if step_runs 36; then
+    tools+=('sleep')
   fi
   require_tools "${tools[@]}"
 }
@@ -2402,6 +2468,17 @@ step_selected() {
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
   if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
+}
+
+# step_runs INDEX: the step runs in this run, unless an earlier run
+# completed it: its phase is selected, its flag (if any) is yes, and it is
+# in the selection. Preflight asks for the tools of these steps only.
+step_runs() {
+  local index=$1 flag
+  phase_selected "${STEP_PHASES[index]}" || return 1
+  flag=${STEP_ENABLED_BY[index]}
+  [[ -z ${flag} || ${!flag} == yes ]] || return 1
+  step_selected "${index}"
 }
 
 # run_steps: each selected step in order; at the end of each phase, the

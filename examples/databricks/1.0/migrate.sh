@@ -1207,11 +1207,44 @@ resolve_run_files() {
 
 preflight_tools() {
   local -a tools=("${RUNTIME_TOOLS[@]}")
-  if phase_selected export; then
+  if step_runs 1; then
     tools+=('python3')
   fi
-  if phase_selected import; then
+  if step_runs 2; then
+    tools+=('python3')
+  fi
+  if step_runs 3; then
+    tools+=('python3')
+  fi
+  if step_runs 4; then
+    tools+=('python3')
+  fi
+  if step_runs 5; then
+    tools+=('python3')
+  fi
+  if step_runs 6; then
+    tools+=('python3')
+  fi
+  if step_runs 7; then
+    tools+=('python3')
+  fi
+  if step_runs 9; then
+    tools+=('python3')
+  fi
+  if step_runs 10; then
+    tools+=('python3')
+  fi
+  if step_runs 11; then
+    tools+=('python3')
+  fi
+  if step_runs 12; then
+    tools+=('python3')
+  fi
+  if step_runs 13; then
     tools+=('awk' 'databricks' 'grep' 'mv' 'python3' 'rm')
+  fi
+  if step_runs 14; then
+    tools+=('python3')
   fi
   require_tools "${tools[@]}"
 }
@@ -1636,6 +1669,17 @@ step_selected() {
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
   if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
+}
+
+# step_runs INDEX: the step runs in this run, unless an earlier run
+# completed it: its phase is selected, its flag (if any) is yes, and it is
+# in the selection. Preflight asks for the tools of these steps only.
+step_runs() {
+  local index=$1 flag
+  phase_selected "${STEP_PHASES[index]}" || return 1
+  flag=${STEP_ENABLED_BY[index]}
+  [[ -z ${flag} || ${!flag} == yes ]] || return 1
+  step_selected "${index}"
 }
 
 # run_steps: each selected step in order; at the end of each phase, the

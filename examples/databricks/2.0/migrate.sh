@@ -1258,14 +1258,23 @@ resolve_run_files() {
 
 preflight_tools() {
   local -a tools=("${RUNTIME_TOOLS[@]}")
-  if phase_selected export; then
+  if step_runs 1; then
     tools+=('python3')
   fi
-  if phase_selected import; then
+  if step_runs 2; then
     tools+=('python3')
   fi
-  if phase_selected validate; then
-    tools+=("${VALIDATE_SCRIPT}" 'python3')
+  if step_runs 3; then
+    tools+=('python3')
+  fi
+  if step_runs 5; then
+    tools+=('python3')
+  fi
+  if step_runs 6; then
+    tools+=('python3')
+  fi
+  if step_runs 7; then
+    tools+=("${VALIDATE_SCRIPT}")
   fi
   require_tools "${tools[@]}"
 }
@@ -1547,6 +1556,17 @@ step_selected() {
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
   if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
+}
+
+# step_runs INDEX: the step runs in this run, unless an earlier run
+# completed it: its phase is selected, its flag (if any) is yes, and it is
+# in the selection. Preflight asks for the tools of these steps only.
+step_runs() {
+  local index=$1 flag
+  phase_selected "${STEP_PHASES[index]}" || return 1
+  flag=${STEP_ENABLED_BY[index]}
+  [[ -z ${flag} || ${!flag} == yes ]] || return 1
+  step_selected "${index}"
 }
 
 # run_steps: each selected step in order; at the end of each phase, the

@@ -1351,10 +1351,34 @@ resolve_run_files() {
 preflight_tools() {
   local -a tools=("${RUNTIME_TOOLS[@]}" mv)
   if phase_selected old-cluster; then
-    tools+=('aws' 'jq' 'kubectl' 'mkdir' 'mv' 'pachctl' 'sleep' 'xargs')
+    tools+=('kubectl' 'pachctl')
+  fi
+  if step_runs 1; then
+    tools+=('jq' 'mkdir' 'mv' 'sleep' 'xargs')
+  fi
+  if step_runs 3; then
+    tools+=('mkdir' 'mv')
+  fi
+  if step_runs 4; then
+    tools+=('aws' 'mkdir' 'mv')
+  fi
+  if step_runs 5; then
+    tools+=('aws')
+  fi
+  if step_runs 6; then
+    tools+=('jq' 'mv' 'sleep' 'xargs')
+  fi
+  if step_runs 7; then
+    tools+=('mkdir' 'mv')
   fi
   if phase_selected new-cluster; then
-    tools+=('awk' 'aws' 'kubectl' 'mkdir' 'pachctl' 'sleep')
+    tools+=('kubectl' 'pachctl')
+  fi
+  if step_runs 9; then
+    tools+=('awk' 'sleep')
+  fi
+  if step_runs 10; then
+    tools+=('aws' 'mkdir')
   fi
   if phase_selected retire; then
     tools+=('kubectl')
@@ -1931,6 +1955,17 @@ step_selected() {
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
   if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
+}
+
+# step_runs INDEX: the step runs in this run, unless an earlier run
+# completed it: its phase is selected, its flag (if any) is yes, and it is
+# in the selection. Preflight asks for the tools of these steps only.
+step_runs() {
+  local index=$1 flag
+  phase_selected "${STEP_PHASES[index]}" || return 1
+  flag=${STEP_ENABLED_BY[index]}
+  [[ -z ${flag} || ${!flag} == yes ]] || return 1
+  step_selected "${index}"
 }
 
 # run_steps: each selected step in order; at the end of each phase, the
