@@ -1,9 +1,10 @@
 import Model
 
-/// Context pins: every call of a pinned tool in a phase must name the
-/// phase's context (`kubectl --context "${KUBE_CONTEXT}"`), in its steps'
-/// commands, checks, waits and cleanups and in the phase's preflight
-/// checks; a pin must name a declared parameter the phase uses.
+/// Context pins: every call of a pinned tool in a phase's steps must name
+/// the phase's context (`kubectl --context "${KUBE_CONTEXT}"`), in their
+/// commands, checks, waits and cleanups; a pin must name a declared
+/// parameter the phase uses. The phase's preflight checks are left out:
+/// they check the current context and the tool itself before anything acts.
 enum PinRules {
   static func check(_ procedure: Procedure) -> [Diagnostic] {
     var found: [Diagnostic] = []
@@ -23,10 +24,6 @@ enum PinRules {
               .error, rule: "unpinned-context", procedure: procedure.reference, step: nil,
               "phase '\(phase.id)' pins \(pin.tool) to \(pin.parameter), which is not a declared parameter"
             ))
-        }
-        let preflight = phase.preflight.map(\.command)
-        for text in preflight where unpinned(pin, in: text) {
-          found.append(diagnostic(procedure, pin, step: nil, where: "a preflight check"))
         }
         for step in phase.steps {
           let texts = step.actions.flatMap(\.shellTexts) + (step.cleanup.map { [$0.command] } ?? [])

@@ -12,9 +12,16 @@ public enum Expectation: Codable, Equatable, Sendable {
   /// The command prints exactly the value of this parameter, e.g. the kube
   /// context the operator named: a guard against the wrong cluster.
   case equalsParameter(String)
+  /// The command prints a version number at least this one, e.g. `1.9.1`:
+  /// its output must begin with numbers separated by dots (a leading `v` and
+  /// anything after the numbers, such as `rc1`, are ignored), compared part
+  /// by part as numbers, so that 1.10.0 is later than 1.9.1.
+  case versionAtLeast(String)
 
-  private enum CodingKeys: String, CodingKey { case kind, text, parameter }
-  private enum Kind: String, Codable, CaseIterable { case empty, nonEmpty, equals, equalsParameter }
+  private enum CodingKeys: String, CodingKey { case kind, text, parameter, version }
+  private enum Kind: String, Codable, CaseIterable {
+    case empty, nonEmpty, equals, equalsParameter, versionAtLeast
+  }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -24,6 +31,8 @@ public enum Expectation: Codable, Equatable, Sendable {
     case .equals: self = .equals(try container.decode(String.self, forKey: .text))
     case .equalsParameter:
       self = .equalsParameter(try container.decode(String.self, forKey: .parameter))
+    case .versionAtLeast:
+      self = .versionAtLeast(try container.decode(String.self, forKey: .version))
     }
   }
 
@@ -38,7 +47,19 @@ public enum Expectation: Codable, Equatable, Sendable {
     case .equalsParameter(let name):
       try container.encode(Kind.equalsParameter, forKey: .kind)
       try container.encode(name, forKey: .parameter)
+    case .versionAtLeast(let version):
+      try container.encode(Kind.versionAtLeast, forKey: .kind)
+      try container.encode(version, forKey: .version)
     }
   }
 
+  /// Whether `version` can be a minimum of `versionAtLeast`: numbers
+  /// separated by dots, such as `1.9.1`.
+  public static func isVersionNumber(_ version: String) -> Bool {
+    let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+    return !parts.isEmpty
+      && parts.allSatisfy { part in
+        !part.isEmpty && part.count <= 9 && part.allSatisfy { ("0"..."9").contains($0) }
+      }
+  }
 }

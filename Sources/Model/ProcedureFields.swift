@@ -142,6 +142,10 @@ extension OutputCheck {
         .init(
           name: "the parameter compared by \(name)", text: parameter, shape: .singleLine, step: step
         ))
+    case .versionAtLeast(let version):
+      list.append(
+        .init(
+          name: "the minimum version of \(name)", text: version, shape: .singleLine, step: step))
     case .empty, .nonEmpty: break
     }
     return list

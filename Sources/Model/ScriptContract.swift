@@ -80,6 +80,7 @@ public enum ScriptContract {
   public static let expectEmpty = "expect_empty"
   public static let expectNonEmpty = "expect_nonempty"
   public static let expectEqual = "expect_equal"
+  public static let expectVersionAtLeast = "expect_version_at_least"
   public static let chooseOne = "choose_one"
   public static let requireTools = "require_tools"
   public static let preflightCheck = "preflight_check"
@@ -94,6 +95,9 @@ public enum ScriptContract {
   public static let forgetPhaseRecords = "forget_phase_records"
   public static let recordCompletedPhases = "record_completed_phases"
   public static let phaseSelected = "phase_selected"
+  /// Whether the step at an index runs in this run: its phase selected,
+  /// its flag yes, and kept by --from, --to, --only and --skip.
+  public static let stepRuns = "step_runs"
   public static let isPhase = "is_phase"
   public static let printPlan = "print_plan"
   public static let printText = "print_text"

@@ -111,6 +111,14 @@ extension Procedure {
             "preflight check '\(check.description)' compares with \(name), which is not a declared parameter"
           )
         }
+        if case .versionAtLeast(let version) = check.expectation,
+          !Expectation.isVersionNumber(version)
+        {
+          report(
+            .error, "invalid-version", nil,
+            "preflight check '\(check.description)' wants version '\(version)', which is not numbers separated by dots, such as 1.9.1"
+          )
+        }
       }
       for step in phase.steps {
         if !stepIds.insert(step.id).inserted {
@@ -219,6 +227,14 @@ extension Procedure {
         report(
           .error, "unknown-parameter", step,
           "the check compares with \(name), which is not a declared parameter")
+      }
+      if case .versionAtLeast(let version) = check.expectation,
+        !Expectation.isVersionNumber(version)
+      {
+        report(
+          .error, "invalid-version", step,
+          "the check wants version '\(version)', which is not numbers separated by dots, such as 1.9.1"
+        )
       }
     case .choose(let choice):
       if parameter(named: choice.parameter) == nil {

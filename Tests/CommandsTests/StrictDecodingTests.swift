@@ -146,7 +146,7 @@ import Testing
     (
       "\"kind\" : \"empty\"", "\"kind\" : \"none\"",
       "phases[0].sections[0].steps[0].actions[2].expectation.kind",
-      "\"none\" is not one of empty, nonEmpty, equals, equalsParameter"
+      "\"none\" is not one of empty, nonEmpty, equals, equalsParameter, versionAtLeast"
     ),
   ])
   func wrongEnumValueListsTheValidOnes(old: String, new: String, path: String, message: String)

@@ -35,8 +35,9 @@ import Testing
         "(extract-backup, at the same time as the others of group backup)"))
     // Pipelines stopped and started once each; the failed one counts as
     // stopped and stays failed; the port moved away and back, once each.
+    // The pipeline stopped before the migration is neither.
     let events = PachydermWorld.events(harness, "east/pachyderm")
-    let pipelines = ["broken", "edges", "montage"]
+    let pipelines = PachydermWorld.migratedPipelines
     #expect(
       events.sorted()
         == (pipelines.map { "pipeline \($0) stopped" } + pipelines.map { "pipeline \($0) started" }
@@ -52,6 +53,130 @@ import Testing
     #expect(
       harness.folder.read("emu/k8s/east/pachyderm/pipelines/broken")
         == "PIPELINE_FAILURE 0 PIPELINE_FAILURE 0\n")
+  }
+
+  /// Correction "Only the pipelines the migration stopped are restarted":
+  /// `held`, stopped by its owner before the migration, stays stopped
+  /// while the others run again.
+  @Test func aPipelineStoppedBeforeTheMigrationStaysStopped() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run("old-cluster", harness)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/held") == PachydermWorld.heldPipeline)
+    #expect(!PachydermWorld.events(harness, "east/pachyderm").contains { $0.contains("held") })
+    #expect(!harness.commandCalls.contains { $0.hasSuffix(" pipeline held") })
+    for pipeline in ["edges", "montage"] {
+      #expect(
+        harness.folder.read("emu/k8s/east/pachyderm/pipelines/\(pipeline)")
+          == "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n")
+    }
+    // The record, taken by start-pipelines.
+    #expect(harness.folder.read("work/pipelines-stopped-before") == nil)
+    #expect(harness.folder.read("work/pipelines-stopped-before.used") == "held\n")
+  }
+
+  /// A resume after some pipelines were stopped keeps the first record:
+  /// rewritten then, it would name the pipelines the migration stopped, and
+  /// they would never be started.
+  @Test func aResumeAfterSomeStopsKeepsTheFirstRecord() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let failed = try PachydermWorld.run(
+      "old-cluster", harness,
+      environment: [
+        "STUB_FAIL_CALL": "pachctl stop pipeline edges", "STUB_FAIL_FORM": "after",
+      ])
+    #expect(failed.status == 1)
+    #expect(harness.folder.read("emu/k8s/east/pachyderm/pipelines/edges")?.contains(" 1 ") == true)
+    #expect(harness.folder.read("work/pipelines-stopped-before") == "held\n")
+    let resumed = try PachydermWorld.run("old-cluster", harness, ["--resume"])
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    #expect(harness.folder.read("work/pipelines-stopped-before.used") == "held\n")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/edges")
+        == "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/held") == PachydermWorld.heldPipeline)
+  }
+
+  /// A later run of the phase (--restart) records afresh: the owner has
+  /// since started `held` and stopped `edges`, and the second run leaves
+  /// `edges` stopped and starts `held` again.
+  @Test func aRestartedPhaseRecordsTheStoppedPipelinesAfresh() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let first = try PachydermWorld.run("old-cluster", harness)
+    #expect(first.status == 0, "\(first.standardError)")
+    try harness.folder.write(
+      "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n", to: "emu/k8s/east/pachyderm/pipelines/held")
+    try harness.folder.write(
+      "PIPELINE_PAUSED 1 PIPELINE_PAUSED 0\n", to: "emu/k8s/east/pachyderm/pipelines/edges")
+    let second = try PachydermWorld.run("old-cluster", harness, ["--restart"])
+    #expect(second.status == 0, "\(second.standardError)")
+    #expect(harness.folder.read("work/pipelines-stopped-before.used") == "edges\n")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/edges")
+        == "PIPELINE_PAUSED 1 PIPELINE_PAUSED 0\n")
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/held")
+        == "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n")
+  }
+
+  /// Without the record, start-pipelines cannot tell the pipelines the
+  /// migration stopped from those stopped before it, and starts none.
+  @Test func startingWithoutTheRecordStartsNothing() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run(
+      "old-cluster", harness, ["--only", "start-pipelines"])
+    #expect(result.status == 1)
+    #expect(
+      result.standardError.contains("no record of the pipelines stopped before the migration"))
+    #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl start") })
+    #expect(
+      harness.folder.read("emu/k8s/east/pachyderm/pipelines/held") == PachydermWorld.heldPipeline)
+  }
+
+  /// Correction "pachctl must be 1.9.1 or later": an older pachctl stops
+  /// the phase before any step, and before any `pachctl config` call (which
+  /// it lacks); versions are compared as numbers (1.10.0 passes).
+  @Test(arguments: [
+    ("old-cluster", "1.8.7", false), ("old-cluster", "1.9.0", false),
+    ("old-cluster", "1.9.1", true), ("old-cluster", "1.9.12", true),
+    ("old-cluster", "1.10.0", true), ("new-cluster", "1.8.7", false),
+  ])
+  func pachctlMustBe191OrLater(phase: String, client: String, runs: Bool) throws {
+    let harness = try PachydermWorld.ready(for: phase)
+    try harness.folder.write(client + "\n", to: "emu/pach/client")
+    let result = try PachydermWorld.run(phase, harness)
+    if runs {
+      #expect(result.status == 0, "\(result.standardError)")
+      #expect(result.standardOutput.contains("  ok: pachctl is 1.9.1 or later"))
+    } else {
+      #expect(result.status == 3)
+      #expect(result.standardError.contains("preflight failed: pachctl is 1.9.1 or later"))
+      #expect(result.standardError.contains("    \(client)\n"))
+      #expect(harness.stepCalls.isEmpty)
+      #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl config") })
+    }
+    #expect(harness.commandCalls.contains("pachctl version --client-only"))
+  }
+
+  /// Correction "The bucket clone prints errors only": the clone's output,
+  /// printed when the group ends, holds no line per object, but its errors.
+  @Test func theCloneShowsOnlyItsErrors() throws {
+    let harness = try PachydermWorld.ready(for: "old-cluster")
+    let result = try PachydermWorld.run("old-cluster", harness)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(
+      harness.commandCalls.contains("aws s3 sync --only-show-errors s3://mybucket s3://mybucket2"))
+    #expect(!result.standardOutput.contains("copy: "))
+    #expect(harness.folder.read("emu/s3/mybucket2/obj2") == "two\n")
+    let failing = try PachydermWorld.ready(for: "old-cluster")
+    let failed = try PachydermWorld.run(
+      "old-cluster", failing, ["--clone-bucket", "s3://nobucket"])
+    #expect(failed.status == 1)
+    let output = failed.standardOutput + failed.standardError
+    let shown = try #require(output.range(of: "Output of clone-bucket:"))
+    #expect(output[shown.upperBound...].contains("NoSuchBucket"))
   }
 
   /// Correction "Only pachd's nodePort is changed": the spec holds 30650
@@ -95,10 +220,17 @@ import Testing
   /// Correction "A stopped pipeline is paused or failed, and the listing
   /// must succeed": a wait whose listing fails times out, never passes.
   @Test func theStopWaitDoesNotPassWhenTheListingFails() throws {
+    // The listings before the wait: the record's and the stop's.
+    let stop = try #require(
+      Pachyderm.version1.phases.flatMap(\.steps).first { $0.id == "stop-pipelines" })
+    let listings = stop.actions.filter { $0.kind == .shell }.flatMap(\.shellTexts)
+      .map { $0.components(separatedBy: "list pipeline --raw").count - 1 }.reduce(0, +)
     let harness = try PachydermWorld.ready(for: "old-cluster")
     let result = try harness.run(
       PachydermWorld.arguments("old-cluster", harness) + ["--wait-timeout", "1"],
-      input: PachydermWorld.input("old-cluster"), environment: ["EMU_LIST_FAILS_AFTER": "1"])
+      input: PachydermWorld.input("old-cluster"),
+      environment: ["EMU_LIST_FAILS_AFTER": "\(listings)"])
+    #expect(harness.commandCalls.filter { $0.hasPrefix("pachctl stop pipeline") }.count == 3)
     #expect(result.status == 1)
     #expect(result.standardError.contains("timed out after"))
     #expect(!harness.commandCalls.contains { $0.hasPrefix("pachctl extract") })
@@ -180,9 +312,9 @@ import Testing
       ])
     #expect(
       PachydermWorld.events(harness, "west/pachyderm-v2") == [
-        "repo broken created", "repo edges created", "repo images created",
+        "repo broken created", "repo edges created", "repo held created", "repo images created",
         "repo montage created", "pipeline broken created", "pipeline edges created",
-        "pipeline montage created",
+        "pipeline held created", "pipeline montage created",
       ])
     let record = try #require(
       harness.folder.read("home/.gen-migration/pachyderm/pachyderm.new-cluster.done"))

@@ -7,11 +7,19 @@ import TestSupport
 /// An emulated pair of Pachyderm clusters for the generated script
 /// (`Stubs/pachyderm-double.bash` as pachctl, kubectl, aws, jq and sleep):
 /// the old cluster in namespace `pachyderm` of Kubernetes cluster `east`
-/// (three pipelines, one of them failed; pachd's service on nodePort 30650
+/// (four pipelines: one failed, and `held`, which its owner stopped before
+/// the migration and which must stay stopped; pachd's service on nodePort 30650
 /// with resourceVersion 3065091), an empty new one in `pachyderm-v2` of
 /// `west`, and the buckets as folders.
 enum PachydermWorld {
   static let script = BashScript.render(Pachyderm.version1, generator: Outputs.generator)
+
+  /// The pipeline stopped on purpose before the migration: paused, its
+  /// `stopped` flag set.
+  static let heldPipeline = "PIPELINE_PAUSED 1 PIPELINE_PAUSED 0\n"
+
+  /// The old cluster's pipelines the migration stops and starts again.
+  static let migratedPipelines = ["broken", "edges", "montage"]
 
   static let initial: [String: String] = [
     "kube/current": "old-ctx\n", "kube/contexts/old-ctx": "east\n",
@@ -26,8 +34,10 @@ enum PachydermWorld {
     "k8s/east/pachyderm/pipelines/edges": "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n",
     "k8s/east/pachyderm/pipelines/montage": "PIPELINE_RUNNING 0 PIPELINE_RUNNING 0\n",
     "k8s/east/pachyderm/pipelines/broken": "PIPELINE_FAILURE 0 PIPELINE_FAILURE 0\n",
+    "k8s/east/pachyderm/pipelines/held": heldPipeline,
     "k8s/east/pachyderm/repos/images": "", "k8s/east/pachyderm/repos/edges": "",
     "k8s/east/pachyderm/repos/montage": "", "k8s/east/pachyderm/repos/broken": "",
+    "k8s/east/pachyderm/repos/held": "",
     "k8s/west/pachyderm-v2/nodeport": "30650\n", "k8s/west/pachyderm-v2/resourceversion": "100\n",
     "k8s/west/pachyderm-v2/replicas": "1\n", "k8s/west/pachyderm-v2/version": "1.9.5\n",
     "k8s/west/pachyderm-v2/bucket": "mybucket2\n", "k8s/west/pachyderm-v2/events": "",

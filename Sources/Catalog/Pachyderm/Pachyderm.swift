@@ -33,6 +33,7 @@ public enum Pachyderm {
     ],
     limitations: [
       "The bucket is cloned with `aws s3 sync`, so only an S3 object store is cloned by the script. For Google Cloud Storage (`gsutil cp`) or Azure Blob Storage (`azcopy`), the bucket has to be cloned with those tools instead.",
+      "The phases run pachctl 1.9.1 or later (the preflight checks it): the commands are those of the 1.9.x documentation (`pachctl config`, `pachctl stop pipeline`), which a 1.8 pachctl lacks. The source's own example, from 1.8.7 to 1.9.0, therefore needs a 1.9.x pachctl (1.9.1 or later) on the workstation while the old cluster's pachd still runs 1.8.7.",
       "Deploying the new Pachyderm cluster is not scripted: the source gives no command for it, as the deployment depends on your cloud and Kubernetes set-up.",
     ],
     parameters: { parameters },

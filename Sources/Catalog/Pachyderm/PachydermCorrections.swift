@@ -49,7 +49,7 @@ extension Pachyderm {
       problem:
         "The source asks the reader to confirm with `pachctl list pipeline` that each pipeline is paused, or started, by reading its output.",
       fix:
-        "After stopping, the script waits (up to --wait-timeout seconds) until every pipeline is stopped; after starting, it waits until every pipeline runs again (see the corrections below for what counts).",
+        "After stopping, the script waits (up to --wait-timeout seconds) until every pipeline is stopped; after starting, it waits until every pipeline it started runs again (see the corrections below for what counts).",
       steps: ["stop-pipelines", "start-pipelines"]),
     Correction(
       "Disabling the old cluster is a command",
@@ -109,7 +109,7 @@ extension Pachyderm {
       problem:
         "`pachctl start pipeline` only clears the pipeline's `stopped` flag in a new spec commit and returns (StartPipeline, pachyderm/pachyderm, src/server/pps/server/api_server.go @ v1.9.1 lines 2451-2488, @ v1.13.4 lines 3404-3442); the master or controller moves it out of PIPELINE_PAUSED later (master.go @ v1.9.1 lines 187-190 and 240-246; pipeline_controller.go @ v1.13.4 lines 181-192). A check made at once races it.",
       fix:
-        "After starting, the script waits (up to --wait-timeout seconds, failing a try whose listing fails) until no pipeline is still stopped or in a state other than PIPELINE_RUNNING or PIPELINE_STANDBY; a PIPELINE_FAILURE pipeline, which a start leaves failed, does not hold the wait.",
+        "After starting, the script waits (up to --wait-timeout seconds, failing a try whose listing fails) until no pipeline the migration stopped is still stopped or in a state other than PIPELINE_RUNNING or PIPELINE_STANDBY; a PIPELINE_FAILURE pipeline, which a start leaves failed, does not hold the wait.",
       steps: ["start-pipelines"]),
     Correction(
       "The backup is extracted to a file, then copied to --backup-url",
@@ -127,6 +127,31 @@ extension Pachyderm {
       fix:
         "Before its first try the step checks that the new cluster holds no repo and leaves WORK_DIR/restore-started; a resume then runs the same restore again. That is safe because pachd applies each operation of a backup skipping what already exists: CreateRepo, BuildCommit, CreateBranch and CreatePipeline errors that say \"already exists\" are ignored (applyOp, pachyderm/pachyderm, src/server/admin/server/api_server.go @ v1.9.5 lines 459-488; @ v1.8.7 lines 434-453; @ v1.13.4 lines 847-874, CreateJob too).",
       steps: ["restore-backup"]),
+    Correction(
+      "pachctl must be 1.9.1 or later",
+      source:
+        "pachctl config update context `pachctl config get active-context` --pachd-address=<cluster ip>:30649",
+      problem:
+        "The commands need pachctl 1.9.1 or later, while the source's own example migrates from 1.8.7. `pachctl config` (the contexts the port move updates and the preflight reads) first appears in 1.9.1: 1.8.7 and 1.9.0 have no src/server/config at all, and v1.9.1 registers `config get active-context` and `config update context` (pachyderm/pachyderm, src/server/config/cmds.go @ v1.9.1 lines 98 and 196). 1.8.7 spells the pipeline commands with hyphens, `stop-pipeline` (src/server/pps/cmds/cmds.go @ v1.8.7 line 684); the spaced `list pipeline`, `start pipeline` and `stop pipeline` are aliases of 1.9 (same file @ v1.9.1 lines 693, 749 and 767). With a 1.8 or 1.9.0 pachctl, the first of them fails as an unknown command, which does not say that pachctl is too old.",
+      fix:
+        "Before each phase that runs pachctl (old-cluster and new-cluster), the script checks that `pachctl version --client-only` prints version 1.9.1 or later, compared part by part as numbers (1.10.0 is later than 1.9.1); otherwise it stops with exit status 3 before any step. With --client-only pachctl prints only its own version, MAJOR.MINOR.MICRO with any release suffix, and makes no call to pachd (src/server/cmd/pachctl/cmd/cmd.go @ v1.9.1 lines 362-371 and 438-440, @ v1.8.7 lines 226-235, @ v1.13.4 lines 367-376; the format: src/client/version/client.go @ v1.9.1 lines 37-54). The old cluster's pachd may run 1.8.7: only the client must be 1.9.1 or later.",
+      steps: ["stop-pipelines", "deploy-new-cluster"]),
+    Correction(
+      "Only the pipelines the migration stopped are restarted",
+      source: "restart all paused pipelines and data loading operations,",
+      problem:
+        "Starting every pipeline that `pachctl list pipeline` lists also starts the pipelines their owners had stopped on purpose before the migration: `pachctl start pipeline` clears a pipeline's `stopped` flag whatever stopped it (StartPipeline, pachyderm/pachyderm, src/server/pps/server/api_server.go @ v1.9.1 line 2479, @ v1.13.4 line 3421; the flag is PipelineInfo's `stopped`, src/client/pps/pps.proto @ v1.9.1 line 381, @ v1.13.4 line 426, which `list pipeline --raw` prints).",
+      fix:
+        "Before it stops anything, `stop-pipelines` records in WORK_DIR/pipelines-stopped-before (through a .partial file) the pipelines whose `stopped` flag is already set, and stops only the others; a resumed step keeps the first record, since by then the pipelines it stopped look the same. `start-pipelines` starts only the stopped pipelines not in that record, and its wait waits only for them; it takes the record by renaming it WORK_DIR/pipelines-stopped-before.used (which a resumed start reads), so that a later run of the phase records afresh, and it refuses to start anything without a record. The names are compared as words: a pipeline name holds only letters, digits, `_` and `-` (CreatePipeline checks it in validatePipeline, src/server/pps/server/api_server.go @ v1.9.1 lines 1877 and 1494, with src/server/pkg/ancestry/ancestry.go @ v1.9.1 lines 74-85).",
+      steps: ["stop-pipelines", "start-pipelines"]),
+    Correction(
+      "The bucket clone prints errors only",
+      source: "aws s3 sync s3://mybucket s3://mybucket2",
+      problem:
+        "The clone runs at the same time as the backup, and the script holds the output of a step of such a group until every step of the group has ended. `aws s3 sync` prints a line for every object it copies (and progress lines): after hours of silence, a bucket of millions of objects would print millions of lines at once, burying any error among them.",
+      fix:
+        "`aws s3 sync --only-show-errors` prints only errors and warnings: \"Only errors and warnings are displayed. All other output is suppressed.\" (AWS CLI Command Reference, `aws s3 sync`, https://docs.aws.amazon.com/cli/latest/reference/s3/sync.html, and the same option in version 1, https://docs.aws.amazon.com/cli/v1/reference/s3/sync.html). The step's explanation says that its output appears when the group ends.",
+      steps: ["clone-bucket"]),
     Correction(
       "The old cluster is retired only after the new one is built",
       source:

@@ -6,7 +6,10 @@ extension Pachyderm {
     runsOn: "a workstation whose kubectl and pachctl talk to the new cluster",
     summary:
       "Deploys the new Pachyderm on the cloned bucket, restores the backup into it and plays back the data loaded since the checkpoint.",
-    preflight: [kubeContext("NEW_KUBE_CONTEXT", "new"), pachContext("NEW_PACH_CONTEXT", "new")],
+    preflight: [
+      kubeContext("NEW_KUBE_CONTEXT", "new"), pachctlVersion,
+      pachContext("NEW_PACH_CONTEXT", "new"),
+    ],
     pins: pins(kube: "NEW_KUBE_CONTEXT", pach: "NEW_PACH_CONTEXT")
   ) {
     Section("5. Deploy a 1.X Pachyderm cluster with the cloned bucket") {

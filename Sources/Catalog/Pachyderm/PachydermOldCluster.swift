@@ -6,7 +6,9 @@ extension Pachyderm {
     runsOn: "a workstation whose kubectl and pachctl talk to the old cluster",
     summary:
       "Pauses the old cluster, takes a backup without objects while its bucket is cloned, then restarts it and its data loading from a checkpoint.",
-    preflight: [kubeContext("KUBE_CONTEXT", "old"), pachContext("PACH_CONTEXT", "old")],
+    preflight: [
+      kubeContext("KUBE_CONTEXT", "old"), pachctlVersion, pachContext("PACH_CONTEXT", "old"),
+    ],
     pins: pins(kube: "KUBE_CONTEXT", pach: "PACH_CONTEXT")
   ) {
     Section("1. Pause all pipeline and data loading operations") {
@@ -22,9 +24,9 @@ extension Pachyderm {
       Step(
         "stop-pipelines", "Stop every pipeline",
         explanation:
-          "Runs `pachctl stop pipeline` on every pipeline of the DAGs, three at a time, then waits until `pachctl list pipeline` shows each of them stopped: paused, or failed (a failed pipeline stays failed when it is stopped). The wait fails while the listing itself fails."
+          "First records in WORK_DIR/pipelines-stopped-before the pipelines that are already stopped (by their owners, before the migration), so that `start-pipelines` leaves them stopped; a resumed step keeps that first record. Then runs `pachctl stop pipeline` on every other pipeline of the DAGs, three at a time, and waits until `pachctl list pipeline` shows each pipeline stopped: paused, or failed (a failed pipeline stays failed when it is stopped). The wait fails while the listing itself fails."
       ) {
-        everyPipeline("stop")
+        stopPipelines
         WaitCondition(
           "every pipeline to be stopped (paused or failed)", until: noPipeline(notStopped),
           timeout: "${WAIT_TIMEOUT}")
@@ -76,22 +78,22 @@ extension Pachyderm {
       Step(
         "clone-bucket", "Clone the object store bucket",
         explanation:
-          "Copies every object of the old cluster's bucket into the bucket the new cluster will use, with `aws s3 sync` (Google Cloud and Azure have similar commands: `gsutil cp`, `azcopy`).",
+          "Copies every object of the old cluster's bucket into the bucket the new cluster will use, with `aws s3 sync` (Google Cloud and Azure have similar commands: `gsutil cp`, `azcopy`). As it runs at the same time as the backup, the script holds its output until both steps have ended and prints it then; `--only-show-errors` keeps that output to the errors and warnings, rather than one line per object copied.",
         concurrentGroup: "backup"
       ) {
-        ShellCommand(#"aws s3 sync "${SOURCE_BUCKET}" "${CLONE_BUCKET}""#)
+        ShellCommand(#"aws s3 sync --only-show-errors "${SOURCE_BUCKET}" "${CLONE_BUCKET}""#)
       }
     }
     Section("4. Restart all pipeline and data loading operations") {
       Step(
         "start-pipelines", "Start every pipeline",
         explanation:
-          "Once the backup and the clone are complete, runs `pachctl start pipeline` on every pipeline, three at a time, then waits until each runs again (RUNNING or STANDBY): Pachyderm's controller moves a started pipeline out of PAUSED later, not when `pachctl start pipeline` returns. A pipeline that had failed stays failed. The old cluster can operate while the new one is built."
+          "Once the backup and the clone are complete, runs `pachctl start pipeline` on the pipelines the migration stopped, three at a time: the pipelines recorded by `stop-pipelines` as stopped before the migration stay stopped (the record is renamed WORK_DIR/pipelines-stopped-before.used, which a resumed step reads, so that a later run of the phase records afresh). Then waits until each started pipeline runs again (RUNNING or STANDBY): Pachyderm's controller moves a started pipeline out of PAUSED later, not when `pachctl start pipeline` returns. A pipeline that had failed stays failed. The old cluster can operate while the new one is built."
       ) {
-        everyPipeline("start")
+        startPipelines
         WaitCondition(
-          "every pipeline to run again", until: noPipeline(notRunning),
-          timeout: "${WAIT_TIMEOUT}")
+          "every pipeline the migration stopped to run again",
+          until: noStartedPipeline(notRunning), timeout: "${WAIT_TIMEOUT}")
       }
       Step(
         "reopen-pachd-port", "Move pachd back to port 30650",

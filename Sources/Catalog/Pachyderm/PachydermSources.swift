@@ -58,6 +58,14 @@ extension Pachyderm {
     "A restore runs again only into its own partial restore": [
       "pachctl restore < path/to/your/backup/file"
     ],
+    "pachctl must be 1.9.1 or later": [
+      "pachctl config update context", "pachctl stop pipeline <pipeline-name>",
+    ],
+    "Only the pipelines the migration stopped are restarted": [
+      "xargs -P3 -n1 -I{} pachctl stop pipeline {}",
+      "xargs -P3 -n1 -I{} pachctl start pipeline {}",
+    ],
+    "The bucket clone prints errors only": ["aws s3 sync s3://mybucket s3://mybucket2"],
   ]
 
   static let omissions: [Omission] = [

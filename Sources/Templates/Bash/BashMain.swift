@@ -131,6 +131,17 @@ enum BashMain {
       [[ ${SKIP_INDEXES} != *" ${index} "* ]]
     }
 
+    # \#(C.stepRuns) INDEX: the step runs in this run, unless an earlier run
+    # completed it: its phase is selected, its flag (if any) is yes, and it is
+    # in the selection. Preflight asks for the tools of these steps only.
+    \#(C.stepRuns)() {
+      local index=$1 flag
+      \#(C.phaseSelected) "${\#(C.stepPhases)[index]}" || return 1
+      flag=${\#(C.stepEnabledBy)[index]}
+      [[ -z ${flag} || ${!flag} == yes ]] || return 1
+      step_selected "${index}"
+    }
+
     # run_steps: each selected step in order; at the end of each phase, the
     # record of its completion (see \#(C.recordCompletedPhases)).
     run_steps() {

@@ -123,6 +123,7 @@ extension Expectation {
     case .equals(let text):
       "prints exactly: \(text.split(separator: "\n").joined(separator: " / "))"
     case .equalsParameter(let name): "prints exactly the value of \(name)"
+    case .versionAtLeast(let version): "prints version \(version) or later"
     }
   }
 }

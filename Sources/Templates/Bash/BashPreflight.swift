@@ -22,9 +22,12 @@ extension BashTranslator {
     nodes.append(.blank)
   }
 
-  /// `preflight_tools` and `preflight_checks`: the tools each selected
-  /// phase runs must be on PATH, then the phase's declared context checks
-  /// must pass; otherwise exit 3.
+  /// `preflight_tools` and `preflight_checks`: the tools the run needs must
+  /// be on PATH, then the phase's declared context checks must pass;
+  /// otherwise exit 3. A selected phase needs the tools of its checks and of
+  /// its steps' cleanups (a resumed run takes over a completed step's
+  /// cleanup); a step's own tools are needed only when it runs: its phase
+  /// is selected, its flag is yes, and --from, --to, --only and --skip keep it.
   mutating func addPreflight() {
     addRunFiles()
     var tools: [ScriptNode] = [
@@ -35,17 +38,27 @@ extension BashTranslator {
             : "local -a tools=(\"${RUNTIME_TOOLS[@]}\")")
       ])
     ]
-    for phase in procedure.phases {
-      let phaseTools = procedure.tools(in: [phase])
-      guard !phaseTools.isEmpty else { continue }
-      let words = phaseTools.map { tool -> String in
+    func append(_ condition: String, _ names: Set<String>) {
+      guard !names.isEmpty else { return }
+      let words = names.sorted().map { tool -> String in
         BashRenderer.spell(tool.hasPrefix("${") ? .template(Template(tool)) : .literal(tool))
       }
       tools.append(
         .block(
-          opening: [.code("if \(phaseCondition([phase.id])); then")],
+          opening: [.code("if \(condition); then")],
           body: [.statement([.code("tools+=(\(words.joined(separator: " ")))")])],
           closing: "fi"))
+    }
+    var index = 0
+    for phase in procedure.phases {
+      let phaseTools = phase.steps.reduce(into: phase.preflightTools) {
+        $0.formUnion($1.cleanupTools)
+      }
+      append(phaseCondition([phase.id]), phaseTools)
+      for step in phase.steps {
+        append("\(Contract.stepRuns) \(index)", step.actionTools.subtracting(phaseTools))
+        index += 1
+      }
     }
     tools.append(.statement([.code(Contract.requireTools), .code("\"${tools[@]}\"")]))
     nodes.append(.function(name: Contract.preflightTools, body: tools))
@@ -113,6 +126,8 @@ extension BashTranslator {
     case .equals(let text): return [.code(Contract.expectEqual), output, .literal(text), failure]
     case .equalsParameter(let name):
       return [.code(Contract.expectEqual), output, .variable(name), failure]
+    case .versionAtLeast(let version):
+      return [.code(Contract.expectVersionAtLeast), output, .literal(version), failure]
     }
   }
 }

@@ -208,6 +208,31 @@ enum BashRuntime {
       return 1
     }
 
+    # \#(C.expectVersionAtLeast) OUTPUT MINIMUM FAILURE: the checked command must print a
+    # version (numbers separated by dots, after an optional v; anything after
+    # them is ignored) that is MINIMUM or later, compared part by part as
+    # numbers: 1.10.0 is later than 1.9.1.
+    \#(C.expectVersionAtLeast)() {
+      local index have_part need_part
+      local -a have=() need=()
+      if [[ $1 =~ ^[[:space:]]*v?([0-9]{1,9}(\.[0-9]{1,9})*) ]]; then
+        IFS=. read -r -a have <<<"${BASH_REMATCH[1]}"
+        IFS=. read -r -a need <<<"$2"
+        for ((index = 0; index < ${#need[@]} || index < ${#have[@]}; index++)); do
+          have_part=$((10#${have[index]:-0}))
+          need_part=$((10#${need[index]:-0}))
+          ((have_part > need_part)) && return 0
+          ((have_part < need_part)) && break
+        done
+        ((have_part >= need_part)) && return 0
+      fi
+      warn "$3"
+      warn "expected: version $2 or later"
+      warn "got:"
+      indent "$1" >&2
+      return 1
+    }
+
     # \#(C.chooseOne) VARIABLE FLAG WHAT LISTER: sets VARIABLE to exactly one of the
     # lines LISTER prints: the value already given, the only one, or the
     # operator's pick. Under --yes several candidates and none given is an error.

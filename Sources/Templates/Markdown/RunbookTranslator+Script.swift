@@ -23,7 +23,7 @@ extension RunbookTranslator {
     let examples = commands.map { "\($0.0.padded(to: width))  # \($0.1)" }
     let notes = [
       "Parameters come from flags (`--name value` or `--name=value`) or environment variables; required ones are checked before any step runs, and secrets are never printed.",
-      "Preflight checks that the tools each phase runs are on `PATH` and runs the phase's context checks before the first step.",
+      "Preflight checks that the tools are on `PATH` (those of the phase's context checks and cleanups, and those of each step that is to run: a step left out by `--from`, `--to`, `--only`, `--skip` or its flag needs none of its own) and runs the phase's context checks before the first step.",
       "Each step prints a timestamped progress line such as `[3/10] Title`. Destructive steps ask you to type `yes`; manual steps print the instruction and wait for `done`; waits poll with a timeout.",
       "Each completed step is recorded in the state file. After a failure or an interrupt, `--resume` skips the completed steps and carries on from the first one not completed; a plain run refuses to start over an unfinished one (use `--restart` to start over). Resuming with a script generated from another model is refused unless `--force-resume`.",
       "Each run appends to the log what the terminal shows, with timestamped records of each step started, completed or failed. Only one run at a time may use a state file; a second one exits with status 5.",

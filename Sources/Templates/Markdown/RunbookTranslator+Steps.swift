@@ -221,6 +221,8 @@ extension Expectation {
       return phrase
     case .equalsParameter(let name):
       return [.text("must print exactly the value of "), .code(name)]
+    case .versionAtLeast(let version):
+      return [.text("must print version "), .code(version), .text(" or later")]
     }
   }
 }

@@ -18,6 +18,10 @@
 #   kube/current                  kubectl's current context
 #   kube/contexts/CTX             the Kubernetes cluster CTX reaches
 #   pach/active                   pachctl's active context (PACH_CONTEXT wins)
+#   pach/client                   the version of pachctl itself (1.9.5 when
+#                                 absent); before 1.9.1 it has no `config`
+#                                 commands, before 1.9.0 only the hyphenated
+#                                 `list-pipeline`, `stop-pipeline`, ...
 #   pach/contexts/CTX/target      K8S/NAMESPACE of the pachd CTX talks to
 #   pach/contexts/CTX/address     HOST:PORT; pachd answers when PORT is
 #                                 its service's nodePort and it has replicas
@@ -297,9 +301,31 @@ s3_path() {
   printf '%s/s3/%s/%s' "${emu}" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 }
 
+# client_at_least MAJOR MINOR MICRO: this pachctl is that version or later.
+client_at_least() {
+  local client major minor micro
+  client=$(read_file "${emu}/pach/client")
+  [[ ${client:=1.9.5} =~ ^([0-9]+)\.([0-9]+)\.([0-9]+) ]] || die "pachctl double: bad client version ${client}" 3
+  major=${BASH_REMATCH[1]} minor=${BASH_REMATCH[2]} micro=${BASH_REMATCH[3]}
+  ((major != $1 ? major > $1 : minor != $2 ? minor > $2 : micro >= $3))
+}
+
 run_pachctl() {
-  local cluster
+  local cluster client
+  client=$(read_file "${emu}/pach/client")
+  client=${client:-1.9.5}
+  # The commands older clients lack (src/server/config first in v1.9.1;
+  # the spaced aliases first in v1.9.0).
+  if [[ $1 == config ]] && ! client_at_least 1 9 1; then
+    die "unknown command \"config\" for \"pachctl\""
+  fi
+  if [[ $1 == list || $1 == stop || $1 == start ]] && ! client_at_least 1 9 0; then
+    die "unknown command \"$1\" for \"pachctl\""
+  fi
   case "$*" in
+    "version --client-only")
+      printf '%s\n' "${client}"
+      ;;
     "config get active-context")
       printf '%s\n' "$(pach_context)"
       ;;
@@ -309,11 +335,11 @@ run_pachctl() {
       ;;
     version)
       cluster=$(pach_cluster) || {
-        printf 'COMPONENT           VERSION\npachctl             1.9.5\n'
+        printf 'COMPONENT           VERSION\npachctl             %s\n' "${client}"
         die "context deadline exceeded"
       }
-      printf 'COMPONENT           VERSION\npachctl             1.9.5\npachd               %s\n' \
-        "$(read_file "${cluster}/version")"
+      printf 'COMPONENT           VERSION\npachctl             %s\npachd               %s\n' \
+        "${client}" "$(read_file "${cluster}/version")"
       ;;
     "list pipeline --raw")
       cluster=$(pach_cluster) || exit 1
@@ -422,6 +448,13 @@ run_pachctl() {
 }
 
 run_aws() {
+  # --only-show-errors: errors and warnings only, no line per object copied.
+  local quiet=0 word
+  local -a words=()
+  for word in "$@"; do
+    if [[ ${word} == --only-show-errors ]]; then quiet=1; else words+=("${word}"); fi
+  done
+  set -- "${words[@]}"
   case "$1 $2" in
     "s3 sync")
       local from="${emu}/s3/${3#s3://}" to="${emu}/s3/${4#s3://}"
@@ -431,7 +464,7 @@ run_aws() {
       for file in "${from}"/*; do
         [[ -e ${file} ]] || continue
         if [[ ! -f "${to}/${file##*/}" ]] || [[ $(<"${file}") != $(<"${to}/${file##*/}") ]]; then
-          printf 'copy: %s/%s to %s/%s\n' "$3" "${file##*/}" "$4" "${file##*/}"
+          ((quiet)) || printf 'copy: %s/%s to %s/%s\n' "$3" "${file##*/}" "$4" "${file##*/}"
           cp "${file}" "${to}/${file##*/}"
         fi
       done
@@ -447,7 +480,7 @@ run_aws() {
         [[ -d "${emu}/s3/${to#s3://}" || -d ${path%/*} ]] || mkdir -p "${path%/*}"
         cp "${from}" "${path}"
       fi
-      printf 'upload: %s to %s\n' "${from}" "${to}"
+      ((quiet)) || printf 'upload: %s to %s\n' "${from}" "${to}"
       ;;
     *) die "aws double: unsupported command: $*" 3 ;;
   esac

@@ -295,6 +295,31 @@ expect_equal() {
   return 1
 }
 
+# expect_version_at_least OUTPUT MINIMUM FAILURE: the checked command must print a
+# version (numbers separated by dots, after an optional v; anything after
+# them is ignored) that is MINIMUM or later, compared part by part as
+# numbers: 1.10.0 is later than 1.9.1.
+expect_version_at_least() {
+  local index have_part need_part
+  local -a have=() need=()
+  if [[ $1 =~ ^[[:space:]]*v?([0-9]{1,9}(\.[0-9]{1,9})*) ]]; then
+    IFS=. read -r -a have <<<"${BASH_REMATCH[1]}"
+    IFS=. read -r -a need <<<"$2"
+    for ((index = 0; index < ${#need[@]} || index < ${#have[@]}; index++)); do
+      have_part=$((10#${have[index]:-0}))
+      need_part=$((10#${need[index]:-0}))
+      ((have_part > need_part)) && return 0
+      ((have_part < need_part)) && break
+    done
+    ((have_part >= need_part)) && return 0
+  fi
+  warn "$3"
+  warn "expected: version $2 or later"
+  warn "got:"
+  indent "$1" >&2
+  return 1
+}
+
 # choose_one VARIABLE FLAG WHAT LISTER: sets VARIABLE to exactly one of the
 # lines LISTER prints: the value already given, the only one, or the
 # operator's pick. Under --yes several candidates and none given is an error.
@@ -1104,13 +1129,16 @@ resolve_run_files() {
 
 preflight_tools() {
   local -a tools=("${RUNTIME_TOOLS[@]}")
-  if phase_selected setup; then
-    tools+=("${ATLASDB_CLI}" 'awk' 'cmp' 'mkdir' 'rm')
+  if step_runs 1; then
+    tools+=('awk' 'cmp')
   fi
-  if phase_selected migrate; then
+  if step_runs 2; then
+    tools+=("${ATLASDB_CLI}" 'cmp' 'mkdir' 'rm')
+  fi
+  if step_runs 3; then
     tools+=("${ATLASDB_CLI}" 'rm')
   fi
-  if phase_selected validate; then
+  if step_runs 4; then
     tools+=("${ATLASDB_CLI}" 'grep' 'tee')
   fi
   require_tools "${tools[@]}"
@@ -1532,6 +1560,17 @@ step_selected() {
   ((index >= FIRST_INDEX && index <= LAST_INDEX)) || return 1
   if [[ -n ${ONLY_INDEXES} && ${ONLY_INDEXES} != *" ${index} "* ]]; then return 1; fi
   [[ ${SKIP_INDEXES} != *" ${index} "* ]]
+}
+
+# step_runs INDEX: the step runs in this run, unless an earlier run
+# completed it: its phase is selected, its flag (if any) is yes, and it is
+# in the selection. Preflight asks for the tools of these steps only.
+step_runs() {
+  local index=$1 flag
+  phase_selected "${STEP_PHASES[index]}" || return 1
+  flag=${STEP_ENABLED_BY[index]}
+  [[ -z ${flag} || ${!flag} == yes ]] || return 1
+  step_selected "${index}"
 }
 
 # run_steps: each selected step in order; at the end of each phase, the
