@@ -258,6 +258,20 @@ import Testing
       }, "\(pinned)")
   }
 
+  /// Finding "when the context was switched while the retire confirmation
+  /// waited, the new cluster's pachd was scaled to zero": another terminal
+  /// switches kubectl to the new cluster right after the preflight check;
+  /// the pinned call still scales the old one.
+  @Test func aContextSwitchedAfterTheCheckChangesNothingOfTheOtherCluster() throws {
+    let harness = try PachydermWorld.ready(for: "retire")
+    try harness.folder.write("new-ctx\n", to: "emu/kube/switch-after-check")
+    let result = try PachydermWorld.run("retire", harness)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(harness.folder.read("emu/kube/current") == "new-ctx\n", "the switch happened")
+    #expect(harness.folder.read("emu/k8s/east/pachyderm/replicas") == "0\n")
+    #expect(harness.folder.read("emu/k8s/west/pachyderm-v2/replicas") == "1\n")
+  }
+
   /// Correction "The old namespace is named".
   @Test func theNamespaceHasNoDefault() throws {
     let harness = try PachydermWorld.ready(for: "retire")

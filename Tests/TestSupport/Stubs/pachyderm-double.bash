@@ -30,6 +30,10 @@
 #     STOPPED TARGET LAG": the controller moves STATE to TARGET after LAG
 #     more `list pipeline` calls), repos/NAME, events (every change, once)
 #   s3/BUCKET/KEY                 object stores, buckets as folders
+#   kube/switch-after-check       when present, the context it names becomes
+#                                 kubectl's current one right after a
+#                                 `config current-context` answered (another
+#                                 terminal switched it after the check)
 # EMU_RESTORE_STOP_AFTER=K makes `pachctl restore` apply K operations and
 # then fail as a restore cut off in the middle; EMU_LIST_FAILS_AFTER=K makes
 # every `pachctl list pipeline` after the K-th fail (pachd gone).
@@ -191,6 +195,9 @@ run_kubectl() {
   done
   if [[ ${words[0]-} == config && ${words[1]-} == current-context ]]; then
     printf '%s\n' "$(read_file "${emu}/kube/current")"
+    if [[ -f "${emu}/kube/switch-after-check" ]]; then
+      mv -f "${emu}/kube/switch-after-check" "${emu}/kube/current"
+    fi
     finish 0
   fi
   [[ -n ${context} ]] || context=$(read_file "${emu}/kube/current")
