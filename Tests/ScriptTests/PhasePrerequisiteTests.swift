@@ -135,6 +135,35 @@ import Testing
     #expect(try run(harness, ["check"]).status == 0)
   }
 
+  /// The state file elsewhere: the record's folder is made for it.
+  @Test func theRecordsFolderIsMadeWhenTheStateFileLivesElsewhere() throws {
+    let harness = try harness()
+    try harness.folder.write("", to: "elsewhere/.keep")
+    let result = try run(
+      harness, ["build"],
+      extra: [
+        "--state-file", harness.folder.file("elsewhere/chain.state"), "--log-file",
+        harness.folder.file("elsewhere/chain.log"),
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(FileManager.default.fileExists(atPath: Self.record("build", in: harness)))
+  }
+
+  @Test func aRecordThatCannotBeWrittenIsAWarningNotAFailedRun() throws {
+    let harness = try harness()
+    try harness.folder.write("", to: "elsewhere/.keep")
+    try harness.folder.write("a file where the folder should be\n", to: "work")
+    let result = try run(
+      harness, ["build"],
+      extra: [
+        "--state-file", harness.folder.file("elsewhere/chain.state"), "--log-file",
+        harness.folder.file("elsewhere/chain.log"),
+      ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.contains("its record"))
+    #expect(result.standardError.contains("could not be written"))
+  }
+
   @Test func theRunbookSaysWhatEachPhaseRunsAfter() {
     let runbook = Runbook.render(Self.procedure, generator: Outputs.generator)
     #expect(

@@ -37,13 +37,16 @@ enum BashPhaseRecords {
       shift 2
       [[ ! -f ${file} ]] || return 0
       \#(C.phaseComplete) "${phase}" || return 0
-      {
+      if mkdir -p -- "${file%/*}" && {
         printf 'phase %s\n' "${phase}"
         for name in "$@"; do
           input_line "${name}" && printf '%s\n' "${INPUT_LINE}"
         done
-      } >"${file}.partial" && mv -f -- "${file}.partial" "${file}"
-      record "Phase ${phase} completed: recorded in ${file}"
+      } >"${file}.partial" && mv -f -- "${file}.partial" "${file}"; then
+        record "Phase ${phase} completed: recorded in ${file}"
+      else
+        warn "phase ${phase} completed, but its record ${file} could not be written: the phases that require it will refuse to start until it is (make its folder writable, then run '${\#(C.scriptName)} ${phase} --resume')"
+      fi
     }
 
     # \#(C.requirePhase) PHASE REQUIRED FILE NAME...: PHASE runs only after

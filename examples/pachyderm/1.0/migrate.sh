@@ -972,13 +972,16 @@ record_phase() {
   shift 2
   [[ ! -f ${file} ]] || return 0
   phase_complete "${phase}" || return 0
-  {
+  if mkdir -p -- "${file%/*}" && {
     printf 'phase %s\n' "${phase}"
     for name in "$@"; do
       input_line "${name}" && printf '%s\n' "${INPUT_LINE}"
     done
-  } >"${file}.partial" && mv -f -- "${file}.partial" "${file}"
-  record "Phase ${phase} completed: recorded in ${file}"
+  } >"${file}.partial" && mv -f -- "${file}.partial" "${file}"; then
+    record "Phase ${phase} completed: recorded in ${file}"
+  else
+    warn "phase ${phase} completed, but its record ${file} could not be written: the phases that require it will refuse to start until it is (make its folder writable, then run '${SCRIPT_NAME} ${phase} --resume')"
+  fi
 }
 
 # require_phase PHASE REQUIRED FILE NAME...: PHASE runs only after
