@@ -17,6 +17,8 @@ public enum CommandError: Error, Equatable {
   /// Standard output or standard error could not be written.
   case cannotWriteStream(String, reason: String)
   case invalidFile(path: String, problem: ProcedureFileProblem)
+  /// `init` was given an id that is not kebab-case.
+  case invalidID(String)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate
   /// or renders to a script bash cannot parse.
@@ -58,6 +60,9 @@ public enum CommandError: Error, Equatable {
         "\(reference): bash cannot parse the generated \(file) (\(error)), so nothing was written or printed; lint found no error, so this is a gen-migration bug: please report it with the procedure"
     case .cannotWrite(let path, let reason):
       return "cannot write \(path): \(reason)"
+    case .invalidID(let id):
+      return
+        "the id '\(id)' must be kebab-case (lower-case letters, digits and single hyphens), e.g. rotate-password"
     case .cannotRead(let path, let reason):
       return "cannot read \(path): \(reason)"
     case .cannotWriteStream(let stream, let reason):

@@ -32,6 +32,7 @@ public enum GenMigration {
                                                  every command line of SOURCE with the step, correction or omission
                                                  that accounts for it; exit 1 when one is unaccounted for
       gen-migration check [DIR]                  exit 0 when DIR (default: examples) holds exactly what generate writes
+      gen-migration init ID [--output FILE]      a starting procedure file that lints clean, each action kind once
       gen-migration --help | --version | COMMAND --help
 
     Exit statuses: 0 success, 1 a check, lint, diff or trace found differences or errors, 2 usage or file error.
@@ -62,7 +63,7 @@ public enum GenMigration {
     let commands: [String: Command.Type] = [
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
       "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
-      "trace": TraceCommand.self,
+      "trace": TraceCommand.self, "init": InitCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":

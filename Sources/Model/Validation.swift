@@ -279,7 +279,7 @@ extension Procedure {
     }
   }
 
-  static func isKebabCase(_ text: String) -> Bool {
+  public static func isKebabCase(_ text: String) -> Bool {
     guard let first = text.first, first.isLowercase || first.isNumber else { return false }
     return text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
       && !text.hasSuffix("-") && !text.contains("--")
