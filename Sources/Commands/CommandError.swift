@@ -17,6 +17,8 @@ public enum CommandError: Error, Equatable {
   /// Standard output or standard error could not be written.
   case cannotWriteStream(String, reason: String)
   case invalidFile(path: String, problem: ProcedureFileProblem)
+  /// Two options, or an option and a format, that do not go together.
+  case conflictingOptions(String, command: String)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate
   /// or renders to a script bash cannot parse.
@@ -64,6 +66,8 @@ public enum CommandError: Error, Equatable {
       return "cannot write to \(stream): \(reason); the output is incomplete"
     case .invalidFile(let path, let problem):
       return "\(path): \(problem)"
+    case .conflictingOptions(let what, let command):
+      return "\(what); run 'gen-migration \(command) --help'"
     }
   }
 

@@ -20,8 +20,9 @@ public enum GenMigration {
 
     Usage:
       gen-migration list                         one line per procedure version: id, version, title
-      gen-migration render ID[@VERSION]|FILE.json [--format bash|markdown|json] [--output PATH]
-                                                 one procedure version (default: the newest) to stdout or PATH
+      gen-migration render ID[@VERSION]|FILE.json [--format bash|markdown|json] [--output PATH] [--since OLD]
+                                                 one procedure version (default: the newest) to stdout or PATH;
+                                                 --since OLD: its runbook with "Changes since" OLD (reference or file)
       gen-migration generate [FILE.json...] [--output DIR]
                                                  every catalog version (or the files) into DIR/ID/VERSION/ (default DIR: examples)
       gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json]
