@@ -17,6 +17,9 @@ public enum CommandError: Error, Equatable {
   /// Standard output or standard error could not be written.
   case cannotWriteStream(String, reason: String)
   case invalidFile(path: String, problem: ProcedureFileProblem)
+  /// Two procedure files of one command with the same id and version: they
+  /// would write the same files.
+  case duplicateProcedure(String, files: [String])
   /// Two options, or an option and a format, that do not go together.
   case conflictingOptions(String, command: String)
 
@@ -66,6 +69,9 @@ public enum CommandError: Error, Equatable {
       return "cannot write to \(stream): \(reason); the output is incomplete"
     case .invalidFile(let path, let problem):
       return "\(path): \(problem)"
+    case .duplicateProcedure(let reference, let files):
+      return
+        "\(files.joined(separator: " and ")) are both \(reference) and would write the same files; give one of them"
     case .conflictingOptions(let what, let command):
       return "\(what); run 'gen-migration \(command) --help'"
     }
