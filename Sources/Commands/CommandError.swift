@@ -19,6 +19,11 @@ public enum CommandError: Error, Equatable {
   case invalidFile(path: String, problem: ProcedureFileProblem)
   /// `init` was given an id that is not kebab-case.
   case invalidID(String)
+  /// Two procedure files of one command with the same id and version: they
+  /// would write the same files.
+  case duplicateProcedure(String, files: [String])
+  /// Two options, or an option and a format, that do not go together.
+  case conflictingOptions(String, command: String)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate
   /// or renders to a script bash cannot parse.
@@ -69,6 +74,11 @@ public enum CommandError: Error, Equatable {
       return "cannot write to \(stream): \(reason); the output is incomplete"
     case .invalidFile(let path, let problem):
       return "\(path): \(problem)"
+    case .duplicateProcedure(let reference, let files):
+      return
+        "\(files.joined(separator: " and ")) are both \(reference) and would write the same files; give one of them"
+    case .conflictingOptions(let what, let command):
+      return "\(what); run 'gen-migration \(command) --help'"
     }
   }
 

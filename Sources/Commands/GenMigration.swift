@@ -20,10 +20,13 @@ public enum GenMigration {
 
     Usage:
       gen-migration list                         one line per procedure version: id, version, title
-      gen-migration render ID[@VERSION]|FILE.json [--format bash|markdown|json] [--output PATH]
-                                                 one procedure version (default: the newest) to stdout or PATH
-      gen-migration generate [FILE.json...] [--output DIR]
-                                                 every catalog version (or the files) into DIR/ID/VERSION/ (default DIR: examples)
+      gen-migration render ID[@VERSION]|FILE.json [--format bash|markdown|json] [--output PATH] [--since OLD]
+                                                 one procedure version (default: the newest) to stdout or PATH;
+                                                 --since OLD: its runbook with "Changes since" OLD (reference or file)
+      gen-migration generate [--output DIR]      every catalog version into DIR/ID/VERSION/; without --output only
+                                                 from the package's root, into its examples/
+      gen-migration generate FILE.json... --output DIR
+                                                 exactly what the files render, into DIR/ID/VERSION/
       gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json]
                                                  lint procedures (default: the whole catalog); exit 1 on an error
       gen-migration diff A B [--format summary|bash|markdown|json]
@@ -31,24 +34,33 @@ public enum GenMigration {
       gen-migration trace ID[@VERSION]|FILE.json SOURCE [--format text|json]
                                                  every command line of SOURCE with the step, correction or omission
                                                  that accounts for it; exit 1 when one is unaccounted for
-      gen-migration check [DIR]                  exit 0 when DIR (default: examples) holds exactly what generate writes
+      gen-migration check [DIR [FILE.json...]]   exit 0 when DIR holds exactly what generate writes for the catalog
+                                                 (or the files); else the differences and the commands that fix them;
+                                                 without DIR only from the package's root, for its examples/
       gen-migration init ID [--output FILE]      a starting procedure file that lints clean, each action kind once
       gen-migration --help | --version | COMMAND --help
 
     Exit statuses: 0 success, 1 a check, lint, diff or trace found differences or errors, 2 usage or file error.
     """
 
-  public static func run(_ arguments: [String], catalog: [Procedure] = Catalog.procedures) -> Result
-  {
-    var output = Output()
-    do throws(CommandError) {
-      try dispatch(arguments, catalog: catalog, output: &output)
-    } catch {
-      output.error(error.message)
-      output.status = error.status
+  /// Runs one command. `workingDirectory` (default: the process's own) is
+  /// where `generate` and `check` look for the package's `examples/` when
+  /// no folder is given.
+  public static func run(
+    _ arguments: [String], catalog: [Procedure] = Catalog.procedures,
+    workingDirectory: String? = nil
+  ) -> Result {
+    PackageFolder.$workingDirectory.withValue(workingDirectory) {
+      var output = Output()
+      do throws(CommandError) {
+        try dispatch(arguments, catalog: catalog, output: &output)
+      } catch {
+        output.error(error.message)
+        output.status = error.status
+      }
+      return Result(
+        status: output.status, standardOutput: output.standard, standardError: output.errors)
     }
-    return Result(
-      status: output.status, standardOutput: output.standard, standardError: output.errors)
   }
 
   private static func dispatch(_ arguments: [String], catalog: [Procedure], output: inout Output)

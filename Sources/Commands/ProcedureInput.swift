@@ -19,6 +19,25 @@ public enum ProcedureInput {
       : try ProcedureLookup.find(argument, in: catalog)
   }
 
+  /// The procedures of `generate FILE...` and `check DIR FILE...`: every
+  /// argument a file, no two with the same id and version.
+  static func loadFiles(_ arguments: [String], command: String, catalog: [Procedure])
+    throws(CommandError) -> [Procedure]
+  {
+    var procedures: [Procedure] = []
+    var files: [String: String] = [:]
+    for argument in arguments {
+      guard isFile(argument) else { throw .unexpectedArgument(argument, command: command) }
+      let procedure = try load(argument, catalog: catalog)
+      if let earlier = files[procedure.reference] {
+        throw .duplicateProcedure(procedure.reference, files: [earlier, argument])
+      }
+      files[procedure.reference] = argument
+      procedures.append(procedure)
+    }
+    return procedures
+  }
+
   /// Decodes a procedure, or says in one line what is wrong and where.
   public static func decode(_ text: String, file: String) throws(CommandError) -> Procedure {
     try decode(Array(text.utf8), file: file)

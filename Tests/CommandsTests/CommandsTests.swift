@@ -81,7 +81,16 @@ import Testing
   }
 
   @Test func helpAndVersion() {
-    #expect(GenMigration.run(["--help"]).standardOutput.contains("gen-migration check [DIR]"))
+    #expect(
+      GenMigration.run(["--help"]).standardOutput.contains(
+        "gen-migration check [DIR [FILE.json...]]"))
+    #expect(
+      GenMigration.run(["--help"]).standardOutput.contains(
+        "gen-migration generate FILE.json... --output DIR"))
+    #expect(GenMigration.run(["render", "--help"]).standardOutput.contains("--since OLD"))
+    #expect(
+      GenMigration.run(["check", "--help"]).standardOutput.hasPrefix(
+        "Usage: gen-migration check [DIR]\n       gen-migration check DIR FILE.json...\n"))
     #expect(GenMigration.run(["--version"]).standardOutput == "gen-migration 0.1.0\n")
     #expect(
       GenMigration.run(["render", "--help"]).standardOutput.hasPrefix("Usage: gen-migration render")
