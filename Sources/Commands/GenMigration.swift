@@ -27,7 +27,7 @@ public enum GenMigration {
                                                  from the package's root, into its examples/
       gen-migration generate FILE.json... --output DIR
                                                  exactly what the files render, into DIR/ID/VERSION/
-      gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json]
+      gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json|sarif]
                                                  lint procedures (default: the whole catalog); exit 1 on an error
       gen-migration diff A B [--format summary|bash|markdown|json]
                                                  what changed between two procedures (catalog references or files)

@@ -16,6 +16,7 @@ public struct Linter: Sendable {
     found += RerunRules.check(procedure)
     found += StructureRules.check(procedure)
     found += PinRules.check(procedure)
+    found += PsqlVariableRules.check(procedure)
     return found.stableByStepOrder(in: procedure)
   }
 

@@ -5,8 +5,9 @@ import Model
 ///   never runs it;
 /// - a line ending in `\` is a psql meta-command, not a continuation;
 /// - `DELETE`, `TRUNCATE` or `DROP` (in SQL, or upper-case in a shell
-///   command such as `psql -c "TRUNCATE t"`) belongs in a step marked
-///   destructive.
+///   command such as `psql -c "TRUNCATE t"`), and a destructive shell command
+///   (`DestructiveCommands`: `kubectl delete namespace`, `rm -r`, ...) in its
+///   actions or cleanup, belong in a step marked destructive.
 enum SQLRules {
   static func check(_ procedure: Procedure) -> [Diagnostic] {
     var found: [Diagnostic] = []
@@ -40,8 +41,13 @@ enum SQLRules {
         default:
           for text in action.shellTexts {
             destroys += SQLText.destructiveKeywords(in: text, anyCase: false)
+            destroys += DestructiveCommands.found(in: text)
           }
         }
+      }
+      if let cleanup = step.cleanup {
+        destroys += SQLText.destructiveKeywords(in: cleanup.command, anyCase: false)
+        destroys += DestructiveCommands.found(in: cleanup.command)
       }
       if !destroys.isEmpty && !step.isDestructive {
         let words = Array(Set(destroys)).sorted().joined(separator: ", ")

@@ -96,7 +96,8 @@ import Testing
       failed.standardError.contains("\(clean.calls[index].step) ("), "\(failed.standardError)")
     harness.clearCalls()
     let resumed = try harness.run(
-      edition.arguments(harness) + ["--resume"], input: edition.input)
+      edition.arguments(harness) + ["--resume"], input: edition.input(from: clean.calls[index].step)
+    )
     #expect(resumed.status == 0, "\(resumed.standardError)")
     let after = "after a fault at call \(index + 1) (\(clean.calls[index].call))"
     #expect(Workspaces.state(harness) == clean.state, "\(after)")
@@ -131,13 +132,14 @@ import Testing
     // The resume lists the jobs, deletes the two the failed try created,
     // and imports: a fault at its call `call - jobsImport`.
     let first = try harness.run(
-      edition.arguments(harness) + ["--resume"], input: edition.input,
+      edition.arguments(harness) + ["--resume"], input: edition.input(from: "import-jobs"),
       environment: [form.rawValue: "\(call - jobsImport)"])
     #expect(first.status == 1, "\(first.standardError)")
     #expect(
       harness.commandCalls.contains { $0.hasPrefix("databricks jobs delete") }
         || call - jobsImport == 1)
-    let second = try harness.run(edition.arguments(harness) + ["--resume"], input: edition.input)
+    let second = try harness.run(
+      edition.arguments(harness) + ["--resume"], input: edition.input(from: "import-jobs"))
     #expect(second.status == 0, "\(second.standardError)")
     #expect(Workspaces.targetJobs(harness) == clean.jobs)
     #expect(Workspaces.state(harness) == clean.state)

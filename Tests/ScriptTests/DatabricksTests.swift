@@ -41,7 +41,7 @@ import Testing
 
   @Test func version1ExportsThenImportsInTheDocumentedOrder() throws {
     let harness = try Workspaces.harness(.version1)
-    let result = try harness.run(common, input: "done\ndone\n")
+    let result = try harness.run(common, input: "done\ndone\nyes\n")
     #expect(result.status == 0, "\(result.standardError)")
     #expect(calls(harness) == Self.export1Calls + Self.import1Calls)
   }
@@ -50,7 +50,7 @@ import Testing
     let harness = try Workspaces.harness(.version1)
     _ = try harness.run(common + ["export"], input: "done\n")
     harness.clearCalls()
-    let result = try harness.run(common + ["import"], input: "done\n")
+    let result = try harness.run(common + ["import"], input: "done\nyes\n")
     #expect(result.status == 0, "\(result.standardError)")
     #expect(calls(harness) == Self.import1Calls)
   }
@@ -62,7 +62,7 @@ import Testing
         "--no-ssl-verification", "yes", "--skip-failed", "yes", "--cluster-name", "Test",
         "--database", "my_db", "--archive-missing", "yes",
       ],
-      input: "done\ndone\n")
+      input: "done\ndone\nyes\n")
     #expect(result.status == 0, "\(result.standardError)")
     let calls = calls(harness)
     #expect(calls.count == 15)
@@ -79,7 +79,7 @@ import Testing
 
   @Test func version1NeedsBothProfiles() throws {
     let harness = try Workspaces.harness(.version1)
-    let result = try harness.run(["--src-profile", "oldWS"], input: "done\ndone\n")
+    let result = try harness.run(["--src-profile", "oldWS"], input: "done\ndone\nyes\n")
     #expect(result.status == 2)
     #expect(result.standardError.contains("missing required parameter DST_PROFILE"))
     #expect(harness.calls.isEmpty)
@@ -89,7 +89,7 @@ import Testing
   /// source's and unpauses the target's only when asked.
   @Test func version1CutsTheJobsOverWhenAsked() throws {
     let harness = try Workspaces.harness(.version1)
-    let result = try harness.run(Edition.version1.arguments(harness), input: "done\ndone\n")
+    let result = try harness.run(Edition.version1.arguments(harness), input: "done\ndone\nyes\n")
     #expect(result.status == 0, "\(result.standardError)")
     #expect(
       Array(calls(harness).suffix(2)) == [
@@ -98,7 +98,7 @@ import Testing
     #expect(harness.folder.read("ws/oldWS/paused") == "nightly\nweekly\n")
     #expect(harness.folder.read("ws/newWS/paused") == "")
     let plain = try Workspaces.harness(.version1)
-    _ = try plain.run(common, input: "done\ndone\n")
+    _ = try plain.run(common, input: "done\ndone\nyes\n")
     #expect(plain.folder.read("ws/newWS/paused") == "nightly\nweekly\n")
     #expect(plain.folder.read("ws/oldWS/paused") == "")
   }
@@ -248,7 +248,7 @@ import Testing
 
   @Test func version2MigratesEveryOptionalObject() throws {
     let harness = try Workspaces.harness(.version2)
-    let result = try harness.run(Edition.version2.arguments(harness), input: "done\ndone\n")
+    let result = try harness.run(Edition.version2.arguments(harness), input: "done\ndone\nyes\n")
     #expect(result.status == 0, "\(result.standardError)")
     let calls = calls(harness)
     #expect(calls.allSatisfy { !$0.contains("--last-session") && !$0.contains("--reset-export") })
@@ -304,7 +304,7 @@ import Testing
     let harness = try Workspaces.harness(.version2)
     let result = try harness.run(
       common + ["--restore-pause-status", "yes", "--unpause-target-jobs", "yes"],
-      input: "done\ndone\n")
+      input: "done\ndone\nyes\n")
     #expect(result.status == 1)
     #expect(result.standardError.contains("contradict each other"))
     #expect(harness.folder.read("ws/newWS/paused") == "")
@@ -313,7 +313,8 @@ import Testing
   @Test func version2RestoresThePauseStatusFromTheExportDirectory() throws {
     let harness = try Workspaces.harness(.version2)
     try harness.folder.write("weekly\n", to: "ws/oldWS/paused")
-    let result = try harness.run(common + ["--restore-pause-status", "yes"], input: "done\ndone\n")
+    let result = try harness.run(
+      common + ["--restore-pause-status", "yes"], input: "done\ndone\nyes\n")
     #expect(result.status == 0, "\(result.standardError)")
     #expect(harness.folder.read("ws/newWS/paused") == "weekly\n")
   }

@@ -64,8 +64,25 @@ enum DatabricksWorkspaces {
       }
     }
 
-    /// What the operator types: `done` for each manual step.
-    var input: String { self == .pipeline2 ? "done\ndone\ndone\n" : "done\ndone\n" }
+    /// What the operator types: `yes` for each destructive step, `done` for
+    /// each manual step.
+    var input: String { input(from: nil) }
+
+    /// What the operator types on a run that starts at step `id` (a
+    /// resume of a run that failed there), read from the model in step order.
+    func input(from id: String?) -> String {
+      var started = id == nil
+      var answers = ""
+      for entry in procedure.orderedSteps {
+        if entry.step.id == id { started = true }
+        guard started else { continue }
+        if entry.step.destroys != nil { answers += "yes\n" }
+        for action in entry.step.actions {
+          if case .manual = action { answers += "done\n" }
+        }
+      }
+      return answers
+    }
   }
 
   static func harness(_ edition: Edition, cloud: String = "cloud.databricks.com") throws

@@ -63,6 +63,8 @@ extension Databricks {
         "import-jobs", "Import job templates",
         explanation:
           "Imports the job configurations with their ACLs. `import_db.py --jobs` creates every exported job, whatever the target already holds, so running it again would create each job again. Before its first try the step therefore keeps the ids of the target's jobs in EXPORT_DIR/target_job_ids_before_import.txt; every try first deletes the target's jobs that are not in that list (those an earlier, failed try created), then imports. The list is removed once the import succeeded.",
+        destroys:
+          "the target workspace's jobs created since this step's first try (an earlier try's copies, or any job made there by hand meanwhile)",
         admonitions: [
           .note(
             "The admin who runs the migration is seen as the owner of every job (relevant for billing). Jobs whose cluster no longer exists are reset to the default cluster type; jobs on older legacy instances fail with unsupported DBR or instance types."

@@ -50,6 +50,8 @@ extension Databricks {
         "import-jobs", "Import job templates",
         explanation:
           "Creates the exported jobs, paused, on the imported clusters and policies. `import_db.py --jobs` creates every exported job whatever the target holds, so before its first try the step keeps the ids of the target's jobs in EXPORT_DIR/target_job_ids_before_import.txt, and every try first deletes the target's jobs not in that list (those an earlier try created). The list is removed once the import succeeded.",
+        destroys:
+          "the target workspace's jobs created since this step's first try (an earlier try's copies, or any job made there by hand meanwhile)",
         admonitions: [
           .warning(
             "Until this step has completed, do not create jobs in the target workspace by hand: a re-run of the step deletes every job created there since its first try."
