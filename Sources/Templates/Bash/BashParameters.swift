@@ -113,14 +113,7 @@ extension BashTranslator {
     for parameter in procedure.parameters {
       let found = parameterChecks(parameter)
       guard !found.isEmpty else { continue }
-      if parameter.phases.isEmpty {
-        checks += found
-      } else {
-        checks.append(
-          .block(
-            opening: [.code("if \(phaseCondition(parameter.phases)); then")], body: found,
-            closing: "fi"))
-      }
+      checks += whenSelected(parameter.phases, found)
     }
     nodes.append(.function(name: Contract.checkParameters, body: checks))
     nodes.append(.blank)
@@ -147,6 +140,15 @@ extension BashTranslator {
   func phaseCondition(_ phases: [String]) -> String {
     phases.map { "\(Contract.phaseSelected) \(BashRenderer.spell(.bare($0)))" }
       .joined(separator: " || ")
+  }
+
+  /// `body` as it is when `phases` is empty (every phase), else inside
+  /// `if phase_selected ...; then ... fi`.
+  func whenSelected(_ phases: [String], _ body: [ScriptNode]) -> [ScriptNode] {
+    guard !phases.isEmpty else { return body }
+    return [
+      .block(opening: [.code("if \(phaseCondition(phases)); then")], body: body, closing: "fi")
+    ]
   }
 
   /// The required, whole-number, yes/no, rule and choice checks of one

@@ -13,13 +13,12 @@ extension BashTranslator {
     var checks: [ScriptNode] = [.statement([.code(":")])]
     for phase in procedure.phases {
       for prerequisite in phase.requires {
-        checks.append(
-          whenSelected(
-            phase.id,
-            [
-              .code(Contract.requirePhase), .literal(phase.id), .literal(prerequisite.phase),
-              .template(Template(procedure.phaseRecord(prerequisite.phase))),
-            ] + prerequisite.sameValues.map { .bare($0) }))
+        let words: [ShellWord] =
+          [
+            .code(Contract.requirePhase), .literal(phase.id), .literal(prerequisite.phase),
+            .template(Template(procedure.phaseRecord(prerequisite.phase))),
+          ] + prerequisite.sameValues.map { .bare($0) }
+        checks += whenSelected([phase.id], [.statement(words)])
       }
     }
     nodes.append(.function(name: Contract.checkPhasePrerequisites, body: checks))
@@ -29,31 +28,23 @@ extension BashTranslator {
     for phase in procedure.phases {
       let stale = procedure.phaseAndDependents(phase.id).filter(recorded.contains)
       guard !stale.isEmpty else { continue }
-      forget.append(
-        whenSelected(
-          phase.id,
-          [.code(Contract.forgetPhases)]
-            + stale.map { .template(Template(procedure.phaseRecord($0))) }))
+      let words: [ShellWord] =
+        [.code(Contract.forgetPhases)]
+        + stale.map { .template(Template(procedure.phaseRecord($0))) }
+      forget += whenSelected([phase.id], [.statement(words)])
     }
     nodes.append(.function(name: Contract.forgetPhaseRecords, body: forget))
     nodes.append(.blank)
     var records: [ScriptNode] = [.statement([.code(":")])]
     for phase in procedure.recordedPhases {
-      records.append(
-        whenSelected(
-          phase.id,
-          [
-            .code(Contract.recordPhase), .literal(phase.id),
-            .template(Template(procedure.phaseRecord(phase.id))),
-          ] + procedure.recordedParameters(of: phase.id).map { .bare($0.name) }))
+      let words: [ShellWord] =
+        [
+          .code(Contract.recordPhase), .literal(phase.id),
+          .template(Template(procedure.phaseRecord(phase.id))),
+        ] + procedure.recordedParameters(of: phase.id).map { .bare($0.name) }
+      records += whenSelected([phase.id], [.statement(words)])
     }
     nodes.append(.function(name: Contract.recordCompletedPhases, body: records))
     nodes.append(.blank)
-  }
-
-  private func whenSelected(_ phase: String, _ words: [ShellWord]) -> ScriptNode {
-    .block(
-      opening: [.code("if \(phaseCondition([phase])); then")], body: [.statement(words)],
-      closing: "fi")
   }
 }

@@ -69,14 +69,13 @@ extension BashTranslator {
     for phase in procedure.phases {
       for (index, check) in phase.preflight.enumerated() {
         let function = Contract.preflightFunction(phase: phase.id, index: index + 1)
-        checks.append(
-          .block(
-            opening: [.code("if \(phaseCondition([phase.id])); then")],
-            body: [
-              .statement([
-                .code(Contract.preflightCheck), .literal(check.description), .code(function),
-              ])
-            ], closing: "fi"))
+        checks += whenSelected(
+          [phase.id],
+          [
+            .statement([
+              .code(Contract.preflightCheck), .literal(check.description), .code(function),
+            ])
+          ])
       }
     }
     for parameter in procedure.parameters where parameter.rules.contains(.existingFile) {
@@ -85,12 +84,7 @@ extension BashTranslator {
         .literal("\(parameter.name) names an existing, readable file"),
         .code(Contract.readableFile), .bare(parameter.name),
       ])
-      checks.append(
-        parameter.phases.isEmpty
-          ? check
-          : .block(
-            opening: [.code("if \(phaseCondition(parameter.phases)); then")], body: [check],
-            closing: "fi"))
+      checks += whenSelected(parameter.phases, [check])
     }
     nodes.append(.function(name: Contract.preflightChecks, body: checks))
     nodes.append(.blank)
