@@ -93,32 +93,9 @@ enum DestructiveCommands {
   /// The destructive commands a piece of shell text runs, by name.
   static func found(in text: String) -> [String] {
     ShellText(text).invocations.compactMap { invocation in
-      let arguments = invocation.arguments.map(unquoted)
+      let arguments = invocation.arguments.map(ShellText.unquoted)
       let program = invocation.program.split(separator: "/").last.map(String.init) ?? ""
       return shapes.lazy.filter { $0.program == program }.compactMap { $0.match(arguments) }.first
     }
-  }
-
-  /// A word with its quotes removed: `"${DIR}"` is `${DIR}`, `'DROP TABLE t'`
-  /// is `DROP TABLE t`.
-  static func unquoted(_ word: String) -> String {
-    var result = ""
-    var quote: Character? = nil
-    var escaped = false
-    for character in word {
-      if escaped {
-        result.append(character)
-        escaped = false
-      } else if character == "\\" && quote != "'" {
-        escaped = true
-      } else if let open = quote {
-        if character == open { quote = nil } else { result.append(character) }
-      } else if character == "'" || character == "\"" {
-        quote = character
-      } else {
-        result.append(character)
-      }
-    }
-    return result
   }
 }

@@ -66,7 +66,7 @@ enum PsqlVariableRules {
   static func psqlCalls(in text: String) -> [Call] {
     var calls: [Call] = []
     for invocation in ShellText(text).invocations {
-      let words = [invocation.program] + invocation.arguments.map(DestructiveCommands.unquoted)
+      let words = [invocation.program] + invocation.arguments.map(ShellText.unquoted)
       for (start, word) in words.enumerated()
       where word == "psql" || word.hasSuffix("/psql") {
         var call = Call()
