@@ -28,6 +28,10 @@ public enum ScriptContract {
   public static let stepRetryDelays = "STEP_RETRY_DELAYS"
   public static let stepEnabledBy = "STEP_ENABLED_BY"
   public static let stepGroups = "STEP_GROUPS"
+  /// 1 for a step that runs in the script's own shell because it sets a
+  /// value later steps read (a choice); every other step runs as a child
+  /// the script waits for, so that a signal reaches the script at once.
+  public static let stepInShell = "STEP_IN_SHELL"
   /// Parallel arrays, one element a parameter: its name, and 1 if it is secret.
   public static let parameterNames = "PARAMETER_NAMES"
   public static let parameterSecret = "PARAMETER_SECRET"
@@ -54,7 +58,7 @@ public enum ScriptContract {
     "MARKED", "DISTANCE", "FIRST_INDEX", "LAST_INDEX", "ONLY_INDEXES", "SKIP_INDEXES", "REPLY",
     "STEP_RETURNED", "GROUP_IDS", "WAIT_PID", "WAIT_WATCHDOG", "HEX", "TEXT", "DIGEST",
     "INPUT_SALT", "RECORDED_INPUTS", "RECORDED_PHASES",
-    "INPUT_LINE",
+    "INPUT_LINE", "CHILD_PID", "STEP_STDIN",
   ]
 
   // MARK: Functions the generated part defines and the runtime calls.
@@ -108,7 +112,8 @@ public enum ScriptContract {
       procedureID, procedureVersion, modelFingerprint, scriptName, phaseIDs, phaseRequired,
       stepIDs, stepPhases, stepTitles, stepFunctions, planFunctions, stepAttempts,
       parameterNames, parameterSecret,
-      stepRetryDelays, stepEnabledBy, stepGroups, cleanupUntil, cleanupFunctions, selectedPhases,
+      stepRetryDelays, stepEnabledBy, stepGroups, stepInShell, cleanupUntil, cleanupFunctions,
+      selectedPhases,
       currentStepID, currentStepNumber, currentStepTitle, migrateStepID,
     ] + ScriptOptionNames.variables + ExitStatusNames.variables + runtimePrivate
   }

@@ -4,8 +4,9 @@ import Templates
 import TestSupport
 import Testing
 
-/// SIGTERM during a wait or a concurrent group stops the run at once, with
-/// the hint to resume, and leaves nothing of the step running (issue 9).
+/// SIGTERM during a wait, a concurrent group or a long command stops the run
+/// at once, with the hint to resume, and leaves nothing of the step running
+/// (issue 9).
 @Suite struct SignalDuringWaitTests {
   /// The processes (other than `except`) whose environment names the
   /// harness's stub folder: what a run left behind.
@@ -65,5 +66,34 @@ import Testing
     #expect(Date().timeIntervalSince(signalled) < 5)
     #expect(result.standardError.contains("during steps first second"))
     #expect(Self.settle(harness) == [])
+  }
+
+  /// `kill PID` reaches the script alone, not the command it runs: the
+  /// script still stops at once, stops the command, and the step runs again
+  /// on --resume.
+  @Test func sigtermToTheScriptAloneDuringALongCommandStopsItAtOnce() throws {
+    let procedure = InjectionTests.procedure([
+      InjectionTests.step("first", "tool first"),
+      InjectionTests.step("long", "tool long"),
+      InjectionTests.step("last", "tool last"),
+    ])
+    let harness = try ScriptHarness(
+      script: BashScript.render(procedure, generator: "test"), stubs: ["tool"])
+    try harness.rule("tool", "long", status: "1@hang")
+    let run = try harness.start(["--yes"])
+    #expect(harness.waitForCall(containing: "tool long"))
+    let signalled = Date()
+    run.signal(SIGTERM)
+    let result = run.wait()
+    #expect(result.status == 143)
+    #expect(Date().timeIntervalSince(signalled) < 5)
+    #expect(
+      result.standardError.contains("during step long; carry on with: migrate.sh main --resume"))
+    #expect(Self.settle(harness) == [])
+    #expect(!harness.calls.contains("tool last"))
+    harness.clearCalls()
+    let resumed = try harness.run(["--yes", "--resume"])
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    #expect(harness.commandCalls == ["tool long", "tool last"])
   }
 }

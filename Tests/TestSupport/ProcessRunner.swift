@@ -90,6 +90,11 @@ public final class RunningProcess: @unchecked Sendable {
     _ = kill(-pid, signal)
   }
 
+  /// Sends `signal` to the program alone, as `kill PID` does.
+  public func signal(_ signal: Int32) {
+    _ = kill(pid, signal)
+  }
+
   public func wait() -> ProcessResult {
     process.waitUntilExit()
     defer { scratch.remove() }

@@ -244,8 +244,10 @@ enum BashMain {
       fi
       if ((\#(C.stepAttempts)[index] > 1)); then
         run_with_retries "${\#(C.stepFunctions)[index]}" "${\#(C.stepAttempts)[index]}" "${\#(C.stepRetryDelays)[index]}"
-      else
+      elif ((\#(C.stepInShell)[index])); then
         "${\#(C.stepFunctions)[index]}"
+      else
+        run_child "${\#(C.stepFunctions)[index]}"
       fi
       state_write "completed ${\#(C.currentStepID)}"
       COMPLETED[${\#(C.currentStepID)}]=1
@@ -298,6 +300,9 @@ enum BashMain {
       \#(C.preflightChecks)
       \#(C.checkPhasePrerequisites)
       \#(C.forgetPhaseRecords)
+      # A step run as a child reads the script's standard input through this
+      # copy (a background command's own is /dev/null).
+      exec {STEP_STDIN}<&0
       trap on_error ERR
       run_steps
       trap - ERR

@@ -164,6 +164,16 @@ struct BashTranslator {
     nodes.append(
       .array(
         name: Contract.stepGroups, elements: steps.map { .literal($0.step.concurrentGroup ?? "") }))
+    nodes.append(
+      .comment(
+        "1 for each step that runs in the script's own shell: it sets a value later\nsteps read. Every other step runs as a child the script waits for."
+      ))
+    nodes.append(
+      .array(
+        name: Contract.stepInShell,
+        elements: steps.map { step in
+          .code(step.step.actions.contains { $0.kind == .choose } ? "1" : "0")
+        }))
     let cleanups = steps.map(\.step).filter { $0.cleanup != nil }
     nodes.append(
       .comment(

@@ -112,6 +112,9 @@ STEP_RETRY_DELAYS=(0 0 0 0 0)
 STEP_ENABLED_BY=('' '' '' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '' '' '')
+# 1 for each step that runs in the script's own shell: it sets a value later
+# steps read. Every other step runs as a child the script waits for.
+STEP_IN_SHELL=(0 1 0 0 0)
 # Steps with a cleanup: the step whose completion ends it ('' for the end of
 # the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
@@ -434,6 +437,8 @@ GROUP_IDS=()
 WAIT_PID=''
 WAIT_WATCHDOG=''
 STATE_FD=''
+CHILD_PID=''
+STEP_STDIN=''
 
 # NOW is the current time, formatted by bash itself once per second.
 NOW=''
@@ -655,6 +660,7 @@ on_signal() {
   trap - ERR
   stop_wait
   stop_group
+  stop_child
   if ((${#GROUP_IDS[@]} > 0)); then
     record "interrupted by SIG$1 during the concurrent steps ${GROUP_IDS[*]}; they will run again"
     warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
@@ -755,6 +761,88 @@ exit_unless_returned() {
   fi
 }
 
+# run_child FUNCTION: runs a step's function in a subshell that the script
+# waits for, so that Ctrl-C or a SIGTERM sent to the script alone is
+# handled at once, even while a command of the step runs: on_signal then
+# stops the subshell with everything it started (stop_child). The
+# subshell reads the script's standard input; an exit inside it fails the
+# step; a declined confirmation still ends the run as declined.
+run_child() {
+  local status=0
+  (
+    # A background subshell starts with Ctrl-C ignored; here a signal
+    # stops the step's wait, if one runs, and ends the subshell with the
+    # signal's status, which its EXIT trap (bash runs it when a signal
+    # ends the shell, too) then sees instead of 0.
+    trap 'stop_wait; exit 130' INT
+    trap 'stop_wait; exit 143' TERM
+    trap - QUIT
+    set -e
+    STEP_RETURNED=0
+    trap exit_unless_returned EXIT
+    "$1"
+    STEP_RETURNED=1
+  ) <&"${STEP_STDIN}" &
+  CHILD_PID=$!
+  wait "${CHILD_PID}" || status=$?
+  CHILD_PID=''
+  ((status != EXIT_DECLINED)) || exit "${EXIT_DECLINED}"
+  return "${status}"
+}
+
+# descendants PID: prints every process PID started, and those they
+# started, one a line, from pgrep, or else ps; fails without either.
+descendants() {
+  local -a queue=("$1")
+  local pid child
+  local -A children=()
+  if command -v pgrep >/dev/null 2>&1; then
+    while ((${#queue[@]} > 0)); do
+      pid=${queue[0]}
+      queue=("${queue[@]:1}")
+      for child in $(pgrep -P "${pid}" || true); do
+        printf '%s\n' "${child}"
+        queue+=("${child}")
+      done
+    done
+  elif command -v ps >/dev/null 2>&1; then
+    while read -r child pid; do
+      children[${pid}]+=" ${child}"
+    done < <(ps -A -o pid= -o ppid=)
+    while ((${#queue[@]} > 0)); do
+      pid=${queue[0]}
+      queue=("${queue[@]:1}")
+      for child in ${children[${pid}]-}; do
+        printf '%s\n' "${child}"
+        queue+=("${child}")
+      done
+    done
+  else
+    return 1
+  fi
+}
+
+# stop_child: ends the step running as a child (run_child) and everything
+# it started, and waits for it, so that no command of an interrupted step
+# outlives the run, its cleanups or its lock. Twice, for what a dying
+# command started meanwhile. Without pgrep or ps the running command
+# cannot be found, so the run waits for it to end.
+stop_child() {
+  local pid=${CHILD_PID}
+  local -a tree=()
+  [[ -n ${pid} ]] || return 0
+  for _ in 1 2; do
+    mapfile -t tree < <(descendants "${pid}" || printf 'none\n')
+    if [[ ${tree[*]-} == none ]]; then
+      warn "waiting for the running command of step ${CURRENT_STEP_ID} to end: without pgrep or ps it cannot be stopped"
+      break
+    fi
+    kill -TERM "${pid}" "${tree[@]}" 2>/dev/null || true
+  done
+  if kill -0 "${pid}" 2>/dev/null; then wait "${pid}" 2>/dev/null || true; fi
+  CHILD_PID=''
+}
+
 # run_with_retries FUNCTION ATTEMPTS DELAY: runs a step in a subshell up to
 # ATTEMPTS times, DELAY seconds apart, logging each try.
 run_with_retries() {
@@ -762,18 +850,11 @@ run_with_retries() {
   while true; do
     trap - ERR
     set +e
-    (
-      STEP_RETURNED=0
-      trap exit_unless_returned EXIT
-      set -e
-      "${function}"
-      STEP_RETURNED=1
-    )
+    run_child "${function}"
     status=$?
     set -e
     trap on_error ERR
     ((status == 0)) && return 0
-    ((status == EXIT_DECLINED)) && exit "${EXIT_DECLINED}"
     if ((attempt >= attempts)); then
       record "try ${attempt} of ${attempts} failed with exit status ${status}"
       return "${status}"
@@ -1675,8 +1756,10 @@ run_step() {
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
     run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
-  else
+  elif ((STEP_IN_SHELL[index])); then
     "${STEP_FUNCTIONS[index]}"
+  else
+    run_child "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1
@@ -1729,6 +1812,9 @@ main() {
   preflight_checks
   check_phase_prerequisites
   forget_phase_records
+  # A step run as a child reads the script's standard input through this
+  # copy (a background command's own is /dev/null).
+  exec {STEP_STDIN}<&0
   trap on_error ERR
   run_steps
   trap - ERR
