@@ -22,7 +22,16 @@ extension WaitCondition {
         )
       }
     } catch DecodingError.typeMismatch {
-      timeoutSeconds = String(try container.decode(Int.self, forKey: .timeoutSeconds))
+      do {
+        timeoutSeconds = String(try container.decode(Int.self, forKey: .timeoutSeconds))
+      } catch DecodingError.typeMismatch(_, let context) {
+        throw DecodingError.dataCorrupted(
+          DecodingError.Context(
+            codingPath: container.codingPath + [CodingKeys.timeoutSeconds],
+            debugDescription:
+              "expected whole seconds (a number such as 600) or a string naming an integer parameter (\"${WAIT_TIMEOUT}\"), found \(context.debugDescription)"
+          ))
+      }
     }
   }
 

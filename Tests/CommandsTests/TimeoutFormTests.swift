@@ -62,6 +62,14 @@ import Testing
         == GenMigration.run(["render", folder.file("new.json"), "--format", "json"]).standardOutput)
   }
 
+  @Test func aTimeoutOfAnotherTypeSaysWhatItMayBe() throws {
+    let problem = try StrictDecodingTests.problem(try Self.starter(timeout: "true"))
+    #expect(
+      problem.hasPrefix(
+        "at phases[0].sections[2].steps[0].actions[1].timeoutSeconds: expected whole seconds (a number such as 600) or a string naming an integer parameter (\"${WAIT_TIMEOUT}\"), found true or false (line "
+      ), "\(problem)")
+  }
+
   @Test(arguments: ["6.5", "true", "\"soon\"", "\"${WAIT_TIMEOUT} \""])
   func aTimeoutOfNeitherFormIsRefused(timeout: String) throws {
     let problem = try StrictDecodingTests.problem(try Self.starter(timeout: timeout))

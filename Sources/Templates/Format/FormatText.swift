@@ -21,6 +21,7 @@ enum FormatText {
     case .wholeNumber(let minimum): "whole number" + (minimum.map { " ≥ \($0)" } ?? "")
     case .boolean: "true or false"
     case .constant(let number): "\(number)"
+    case .list(.text): "list of strings"
     case .list(let element): "list of \(typeName(element))"
     case .object(let name), .enumeration(let name): "[\(name)](#\(Markdown.anchor(name)))"
     case .either(let choices): choices.map(typeName).joined(separator: ", or ")
