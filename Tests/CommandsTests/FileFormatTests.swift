@@ -110,8 +110,37 @@ import Testing
         #expect(!value.summary.isEmpty, "\(enumeration.name) \(value.value)")
       }
     }
-    // And in the schema itself: every property of every object says what it is.
-    #expect(!ProcedureSchema.render().isEmpty)
+  }
+
+  /// In the rendered schema: every object, variant, enumeration and
+  /// property says what it is.
+  @Test func everyPropertyOfTheSchemaHasADescription() throws {
+    var described = 0
+    func walk(_ node: Any, at path: String) {
+      if let list = node as? [Any] {
+        for (index, element) in list.enumerated() { walk(element, at: "\(path)[\(index)]") }
+      }
+      guard let object = node as? [String: Any] else { return }
+      if let properties = object["properties"] as? [String: Any] {
+        #expect(!((object["description"] as? String) ?? "").isEmpty, "\(path)")
+        for (name, property) in properties {
+          let description = (property as? [String: Any])?["description"] as? String
+          #expect(!(description ?? "").isEmpty, "\(path).properties.\(name)")
+          described += 1
+        }
+      }
+      if object["enum"] != nil, path.hasPrefix("$defs") {
+        #expect(!((object["description"] as? String) ?? "").isEmpty, "\(path)")
+      }
+      for (key, value) in object { walk(value, at: path.isEmpty ? key : "\(path).\(key)") }
+    }
+    walk(try JSONSerialization.jsonObject(with: Data(ProcedureSchema.render().utf8)), at: "")
+    let fields = FileFormat.objects.map {
+      $0.fields.count + $0.variants.map { $0.fields.count + 1 }.reduce(0, +)
+    }
+    #expect(
+      described == fields.reduce(0, +) + 1
+        + FileFormat.objects.filter { !$0.variants.isEmpty }.count)
   }
 
   /// A required field left out is refused as missing; an optional one is

@@ -30,7 +30,7 @@ extension FileFormat {
   static let timeout = FormatValue.either([
     .wholeNumber(minimum: 0),
     .pattern(
-      "a reference to an integer parameter such as ${WAIT_TIMEOUT}", "^\\$\\{[A-Z][A-Z0-9_]*\\}$"),
+      "a reference to an integer parameter such as `${WAIT_TIMEOUT}`", "^\\$\\{[A-Z][A-Z0-9_]*\\}$"),
   ])
 }
 
@@ -129,7 +129,7 @@ extension Expectation.Kind {
     case .versionAtLeast:
       [
         .required(
-          "version", .pattern("numbers separated by dots such as 1.9.1", "^[0-9]+(\\.[0-9]+)*$"),
+          "version", .pattern("numbers separated by dots such as `1.9.1`", "^[0-9]+(\\.[0-9]+)*$"),
           "The minimum version, numbers separated by dots such as `1.9.1`.")
       ]
     }

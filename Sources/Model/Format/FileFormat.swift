@@ -107,8 +107,8 @@ public struct FormatField: Sendable, Equatable {
 public indirect enum FormatValue: Sendable, Equatable {
   /// Any string.
   case text
-  /// A string matching a regular expression, named for the reader:
-  /// `.pattern("a version such as 1.0", "^[0-9]+(\\.[0-9]+)*$")`.
+  /// A string matching a regular expression, named for the reader in
+  /// markdown: `.pattern("a version such as `1.0`", "^[0-9]+(\\.[0-9]+)*$")`.
   case pattern(String, String)
   /// A whole number (a JSON number without fraction) of at least `minimum`.
   case wholeNumber(minimum: Int?)

@@ -15,7 +15,7 @@ extension FormatField {
 extension FormatValue {
   /// A procedure version: `1.0`, `2.1.3`.
   static let version = FormatValue.pattern(
-    "a version such as 1.0: numbers separated by dots", "^[0-9]+(\\.[0-9]+)*$")
+    "a version such as `1.0`: numbers separated by dots", "^[0-9]+(\\.[0-9]+)*$")
   /// A list of strings.
   static let texts = FormatValue.list(.text)
   /// A list of objects of the named type.
