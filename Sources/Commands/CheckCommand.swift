@@ -35,7 +35,8 @@ enum CheckCommand: Command {
     }
     let procedures =
       files.isEmpty
-      ? catalog : try ProcedureInput.loadFiles(files, command: "check", catalog: catalog)
+      ? catalog
+      : try ProcedureInput.loadFiles(files, command: "check", catalog: catalog, output: &output)
     let source = files.isEmpty ? "the catalog" : files.joined(separator: ", ")
     let expected = try GenerateCommand.expectedFiles(procedures)
     var outdated = 0

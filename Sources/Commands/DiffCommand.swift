@@ -31,8 +31,8 @@ enum DiffCommand: Command {
     }
     let format = parsed.options["--format"] ?? "summary"
     guard formats.contains(format) else { throw .invalidFormat(format, allowed: formats) }
-    let old = try ProcedureInput.load(parsed.positionals[0], catalog: catalog)
-    let new = try ProcedureInput.load(parsed.positionals[1], catalog: catalog)
+    let old = try ProcedureInput.load(parsed.positionals[0], catalog: catalog, output: &output)
+    let new = try ProcedureInput.load(parsed.positionals[1], catalog: catalog, output: &output)
     let diff = ProcedureDiff.between(old, new)
     switch format {
     case "bash", "markdown":

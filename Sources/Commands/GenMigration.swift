@@ -38,6 +38,9 @@ public enum GenMigration {
                                                  (or the files); else the differences and the commands that fix them;
                                                  without DIR only from the package's root, for its examples/
       gen-migration init ID [--output FILE]      a starting procedure file that lints clean, each action kind once
+      gen-migration schema [--format json|markdown] [--output PATH]
+                                                 the procedure file format: a JSON Schema (draft 2020-12) for
+                                                 editors and validators, or the reference docs/procedure-format.md
       gen-migration --help | --version | COMMAND --help
 
     Exit statuses: 0 success, 1 a check, lint, diff or trace found differences or errors, 2 usage or file error.
@@ -75,7 +78,7 @@ public enum GenMigration {
     let commands: [String: Command.Type] = [
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
       "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
-      "trace": TraceCommand.self, "init": InitCommand.self,
+      "trace": TraceCommand.self, "init": InitCommand.self, "schema": SchemaCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":

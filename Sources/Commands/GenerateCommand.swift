@@ -29,7 +29,8 @@ enum GenerateCommand: Command {
     let files = parsed.positionals
     let procedures =
       files.isEmpty
-      ? catalog : try ProcedureInput.loadFiles(files, command: "generate", catalog: catalog)
+      ? catalog
+      : try ProcedureInput.loadFiles(files, command: "generate", catalog: catalog, output: &output)
     guard
       let folder = parsed.options["--output"] ?? (files.isEmpty ? PackageFolder.examples() : nil)
     else {

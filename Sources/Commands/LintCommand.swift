@@ -29,7 +29,7 @@ enum LintCommand: Command {
     for argument in parsed.positionals {
       procedures.append(
         (
-          try ProcedureInput.load(argument, catalog: catalog),
+          try ProcedureInput.load(argument, catalog: catalog, output: &output),
           ProcedureInput.isFile(argument) ? argument : nil
         ))
     }

@@ -13,22 +13,27 @@ public enum ProcedureInput {
     argument.hasSuffix(".json") || argument.contains("/")
   }
 
-  static func load(_ argument: String, catalog: [Procedure]) throws(CommandError) -> Procedure {
-    isFile(argument)
-      ? try decode(FileSystem.read(argument), file: argument)
-      : try ProcedureLookup.find(argument, in: catalog)
+  /// The procedure `argument` names; a file's deprecated forms are
+  /// printed as warnings on standard error, naming the file and JSON path.
+  static func load(_ argument: String, catalog: [Procedure], output: inout Output)
+    throws(CommandError) -> Procedure
+  {
+    guard isFile(argument) else { return try ProcedureLookup.find(argument, in: catalog) }
+    let (procedure, warnings) = try decodeWarning(FileSystem.read(argument), file: argument)
+    for warning in warnings { output.error("warning: \(argument): \(warning)") }
+    return procedure
   }
 
   /// The procedures of `generate FILE...` and `check DIR FILE...`: every
   /// argument a file, no two with the same id and version.
-  static func loadFiles(_ arguments: [String], command: String, catalog: [Procedure])
-    throws(CommandError) -> [Procedure]
-  {
+  static func loadFiles(
+    _ arguments: [String], command: String, catalog: [Procedure], output: inout Output
+  ) throws(CommandError) -> [Procedure] {
     var procedures: [Procedure] = []
     var files: [String: String] = [:]
     for argument in arguments {
       guard isFile(argument) else { throw .unexpectedArgument(argument, command: command) }
-      let procedure = try load(argument, catalog: catalog)
+      let procedure = try load(argument, catalog: catalog, output: &output)
       if let earlier = files[procedure.reference] {
         throw .duplicateProcedure(procedure.reference, files: [earlier, argument])
       }
@@ -48,14 +53,28 @@ public enum ProcedureInput {
   /// not have, enumeration values among their cases, whole numbers where
   /// they are needed. Anything else is one `ProcedureFileProblem`.
   public static func decode(_ bytes: [UInt8], file: String) throws(CommandError) -> Procedure {
+    try decodeWarning(bytes, file: file).procedure
+  }
+
+  /// The procedure, and a line for each deprecated form the file uses, in
+  /// file order: `at phases[0]....timeoutSeconds: a timeout as a string of
+  /// digits ("600") is deprecated; write the number 600 (line 9, column 11)`.
+  public static func decodeWarning(_ bytes: [UInt8], file: String) throws(CommandError) -> (
+    procedure: Procedure, warnings: [String]
+  ) {
     do {
-      return try strictlyDecode(bytes)
+      let (procedure, decoder) = try strictlyDecode(bytes)
+      return (procedure, decoder.deprecations.sorted { $0.offset < $1.offset }.map(\.text))
     } catch {
       throw .invalidFile(path: file, problem: error)
     }
   }
 
-  private static func strictlyDecode(_ bytes: [UInt8]) throws(ProcedureFileProblem) -> Procedure {
+  /// The procedure `bytes` hold, and the decoder that decoded it with what
+  /// it learnt: the type and keys of every object, the deprecated forms.
+  static func strictlyDecode(_ bytes: [UInt8]) throws(ProcedureFileProblem) -> (
+    Procedure, StrictDecoder
+  ) {
     if let offset = SourceLocation.firstInvalidUTF8(in: bytes) {
       throw .notUTF8(byte: offset, SourceLocation(offset: offset, in: bytes))
     }
@@ -78,7 +97,7 @@ public enum ProcedureInput {
       throw .invalidValue("\(error)", path: JSONPath().description, nil)
     }
     if let unknown = decoder.firstUnknownField(topLevelExtras: topLevelExtras) { throw unknown }
-    return procedure
+    return (procedure, decoder)
   }
 
   /// `at phases[1].steps[3].actions[0]: missing field "command" (line 9, column 11)`.

@@ -46,9 +46,9 @@ enum RenderCommand: Command {
         "--since gives the markdown runbook its \"Changes since\" section; it does not go with --format \(format)",
         command: "render")
     }
-    let procedure = try ProcedureInput.load(reference, catalog: catalog)
+    let procedure = try ProcedureInput.load(reference, catalog: catalog, output: &output)
     var previous: Procedure? = nil
-    if let since { previous = try ProcedureInput.load(since, catalog: catalog) }
+    if let since { previous = try ProcedureInput.load(since, catalog: catalog, output: &output) }
     try ProcedureLookup.requireValid(procedure)
     let text: String
     switch format {

@@ -1,3 +1,5 @@
+import Model
+
 /// Decodes a model type from a parsed `JSONValue`, strictly: a key the
 /// type does not have is an error (with the nearest key it does have), an
 /// enumeration value outside the type's cases lists them, and a fraction
@@ -16,6 +18,12 @@ final class StrictDecoder {
   private let bytes: [UInt8]
   /// For each object decoded, by its offset: the keys its type asked for.
   private var asked: [Int: Set<String>] = [:]
+  /// For each object decoded, by its offset: the model type it was decoded
+  /// as (`Step`, `Action`) and its path, the first time it was.
+  private(set) var decodedTypes: [Int: (type: String, path: JSONPath)] = [:]
+  /// Deprecated forms the file uses, each a line such as
+  /// `at phases[0]...timeoutSeconds: ... (line 9, column 11)`, in file order.
+  private(set) var deprecations: [(offset: Int, text: String)] = []
 
   init(_ root: JSONValue, bytes: [UInt8]) {
     self.root = root
@@ -33,6 +41,14 @@ final class StrictDecoder {
   }
 
   func noteVisited(_ object: JSONValue) { asked[object.offset, default: []].formUnion([]) }
+
+  func noteDecoding(_ type: Any.Type, _ value: JSONValue, at path: [any CodingKey]) {
+    guard case .object = value.kind, decodedTypes[value.offset] == nil else { return }
+    decodedTypes[value.offset] = (String(describing: type), JSONPath(path))
+  }
+
+  /// The keys the type of the object at `offset` asked for.
+  func askedKeys(at offset: Int) -> Set<String> { asked[offset] ?? [] }
 
   /// The value at `codingPath`, or the deepest value on the way to it.
   func value(at codingPath: [any CodingKey]) -> JSONValue {
@@ -114,5 +130,13 @@ final class StrictDecoder {
     }
     guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= 5 else { return nil }
     return best.0
+  }
+}
+
+extension StrictDecoder: DeprecatedFormReporter {
+  func deprecated(at codingPath: [any CodingKey], _ advice: String) {
+    let value = value(at: codingPath)
+    deprecations.append(
+      (value.offset, "at \(JSONPath(codingPath)): \(advice) (\(location(value.offset)))"))
   }
 }

@@ -1,3 +1,5 @@
+import Model
+
 extension StrictDecoder {
   /// Decodes `value` as `T`: strings, booleans and numbers directly (a
   /// whole number only from a literal that is one), enumerations checked
@@ -36,6 +38,7 @@ extension StrictDecoder {
           text, allowed: allowed, path: JSONPath(path).description, location(value.offset))
       }
     }
+    noteDecoding(T.self, value, at: path)
     return try T(from: NodeDecoder(value: value, codingPath: path, strict: self))
   }
 
@@ -71,7 +74,8 @@ struct NodeDecoder: Decoder {
   let value: JSONValue
   let codingPath: [any CodingKey]
   let strict: StrictDecoder
-  var userInfo: [CodingUserInfoKey: Any] { [:] }
+  /// The strict decoder itself, to hear of deprecated forms.
+  var userInfo: [CodingUserInfoKey: Any] { [.deprecatedForms: strict] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
     guard case .object(let object) = value.kind else {

@@ -34,7 +34,8 @@ enum TraceCommand: Command {
     }
     let format = parsed.options["--format"] ?? "text"
     guard formats.contains(format) else { throw .invalidFormat(format, allowed: formats) }
-    let procedure = try ProcedureInput.load(parsed.positionals[0], catalog: catalog)
+    let procedure = try ProcedureInput.load(
+      parsed.positionals[0], catalog: catalog, output: &output)
     let source = String(decoding: try FileSystem.read(parsed.positionals[1]), as: UTF8.self)
     let trace = SourceTrace.trace(procedure, lines: SourceCommandLines.extract(from: source))
     if format == "json" {

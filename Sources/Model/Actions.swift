@@ -60,7 +60,8 @@ public struct WaitCondition: Codable, Equatable, Sendable {
   /// A shell command that succeeds once the condition holds.
   public var condition: String
   public var intervalSeconds: Int
-  /// Whole seconds, or a parameter reference such as `${WAIT_TIMEOUT}`.
+  /// Whole seconds, or a parameter reference such as `${WAIT_TIMEOUT}`. In
+  /// JSON whole seconds are a number (`600`), a reference a string.
   public var timeoutSeconds: String
 
   public init(

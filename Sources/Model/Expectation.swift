@@ -19,7 +19,7 @@ public enum Expectation: Codable, Equatable, Sendable {
   case versionAtLeast(String)
 
   private enum CodingKeys: String, CodingKey { case kind, text, parameter, version }
-  private enum Kind: String, Codable, CaseIterable {
+  enum Kind: String, Codable, CaseIterable {
     case empty, nonEmpty, equals, equalsParameter, versionAtLeast
   }
 

@@ -18,7 +18,7 @@ public enum ParameterRule: Codable, Equatable, Sendable {
   case existingFile
 
   private enum CodingKeys: String, CodingKey { case kind, parameter, value }
-  private enum Kind: String, Codable, CaseIterable { case differsFrom, requiredWhen, existingFile }
+  enum Kind: String, Codable, CaseIterable { case differsFrom, requiredWhen, existingFile }
 
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
