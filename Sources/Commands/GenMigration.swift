@@ -38,9 +38,14 @@ public enum GenMigration {
                                                  (or the files); else the differences and the commands that fix them;
                                                  without DIR only from the package's root, for its examples/
       gen-migration init ID [--output FILE]      a starting procedure file that lints clean, each action kind once
+      gen-migration import RUNBOOK [--output FILE]
+                                                 a draft procedure file from a markdown or reStructuredText runbook
+      gen-migration drift RUNBOOK SCRIPT [--format text|json]
+                                                 the commands of RUNBOOK's code blocks and of SCRIPT, aligned:
+                                                 what only one has and what differs; exit 1 when they drift
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check, lint, diff or trace found differences or errors, 2 usage or file error.
+    Exit statuses: 0 success, 1 a check, lint, diff, trace or drift found differences or errors, 2 usage or file error.
     """
 
   /// Runs one command. `workingDirectory` (default: the process's own) is
@@ -75,7 +80,8 @@ public enum GenMigration {
     let commands: [String: Command.Type] = [
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
       "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
-      "trace": TraceCommand.self, "init": InitCommand.self,
+      "trace": TraceCommand.self, "init": InitCommand.self, "import": ImportCommand.self,
+      "drift": DriftCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":
