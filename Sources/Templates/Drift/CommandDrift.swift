@@ -13,6 +13,11 @@ public struct CommandDrift: Codable, Equatable, Sendable {
   public struct Command: Codable, Equatable, Sendable {
     public var line: Int
     public var text: String
+
+    public init(line: Int, text: String) {
+      self.line = line
+      self.text = text
+    }
   }
 
   public enum Kind: String, Codable, Sendable {
@@ -23,6 +28,12 @@ public struct CommandDrift: Codable, Equatable, Sendable {
     public var kind: Kind
     public var runbook: Command?
     public var script: Command?
+
+    public init(kind: Kind, runbook: Command?, script: Command?) {
+      self.kind = kind
+      self.runbook = runbook
+      self.script = script
+    }
   }
 
   public var runbookCommands: Int

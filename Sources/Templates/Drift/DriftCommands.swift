@@ -11,7 +11,10 @@ extension CommandDrift {
   /// functions (`main "$@"`).
   static func scriptCommands(_ text: String) -> [Command] {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-      (number: $0.offset + 1, text: $0.element.hasSuffix("\r") ? String($0.element.dropLast()) : String($0.element))
+      (
+        number: $0.offset + 1,
+        text: $0.element.hasSuffix("\r") ? String($0.element.dropLast()) : String($0.element)
+      )
     }
     let block = SourceCodeBlock(language: "bash", lines: lines)
     let commands = SourceCommandLines.commands(in: block)
@@ -42,7 +45,8 @@ extension CommandDrift {
       let head = text.dropLast().trimmed
       if head.hasSuffix("()") {
         let name = head.dropLast(2).trimmed
-        return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ":" }
+        return !name.isEmpty
+          && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ":" }
       }
     }
     return false

@@ -59,7 +59,9 @@ extension DraftBuilder {
           .note(
             "The runbook does not say which client runs this SQL: the draft assumes `psql`; give it the connection (for example `psql -v ON_ERROR_STOP=1 -d NAME`)."
           ))
-        noteOnce("SQL blocks run with the client `psql`: the runbook names none; edit each SQL step's client")
+        noteOnce(
+          "SQL blocks run with the client `psql`: the runbook names none; edit each SQL step's client"
+        )
       }
     } else {
       sources = commands.map(Self.reference)
@@ -79,11 +81,18 @@ extension DraftBuilder {
             "The runbook \(what), which the draft cannot classify: do what the runbook says with it, or make it a command or a file."
               + (language == "inline" ? "" : "\n\n" + body))))
       noteOnce(
-        "code the draft cannot classify (a block in another language, a code span alone on a line) is a manual step quoting it")
+        "code the draft cannot classify (a block in another language, a code span alone on a line) is a manual step quoting it"
+      )
     }
     guard !actions.isEmpty else {
+      // Only parameters: the prose before them explains the parameters.
+      let from = assignments.count - commands.count
+      if from >= 0, !explanation.isEmpty {
+        for index in assignments.indices.dropFirst(from) {
+          assignments[index].context = explanation
+        }
+      }
       pending = admonitions
-      prose = explanation.isEmpty ? [] : [explanation]
       return
     }
     let heading = section?.title ?? phase?.title ?? "Step"

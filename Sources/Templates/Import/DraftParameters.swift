@@ -12,6 +12,8 @@ struct DraftParameters {
     var name: String
     var value: String
     var line: Int
+    /// The prose before the block that holds it, when the block is only assignments.
+    var context = ""
 
     /// The assignment `command` makes, when it is nothing but one
     /// assignment of a literal value (or of `${HOME}`-style standard
@@ -74,7 +76,8 @@ struct DraftParameters {
       declared.append(
         Parameter(
           assignment.name,
-          "Set in the runbook by `\(assignment.name)=\(assignment.value)` (line \(assignment.line)).",
+          (assignment.context.isEmpty ? "" : assignment.context + " ")
+            + "(Set in the runbook by `\(assignment.name)=\(assignment.value)`, line \(assignment.line).)",
           default: assignment.value))
     }
     for (line, placeholder) in placeholders where !isDeclared(placeholder.name) {
@@ -116,7 +119,8 @@ struct DraftParameters {
           new,
           "$\(name) in the runbook (first in step \(step)), renamed because \(why); the runbook gives it no value.",
           required: true))
-      notes.append("$\(name) is the parameter \(new) (renamed: \(why)); check that it is meant to be an input")
+      notes.append(
+        "$\(name) is the parameter \(new) (renamed: \(why)); check that it is meant to be an input")
       phases = Self.renaming(name, to: new, in: phases)
     }
     return (phases, notes)
@@ -146,7 +150,8 @@ struct DraftParameters {
         }
         for name in reads
         where !assigned.contains(name) && !assignedBefore.contains(name) && !isDeclared(name)
-          && !Procedure.standardEnvironment.contains(name) && !found.contains(where: { $0.0 == name })
+          && !Procedure.standardEnvironment.contains(name)
+          && !found.contains(where: { $0.0 == name })
         {
           found.append((name, step.id))
         }

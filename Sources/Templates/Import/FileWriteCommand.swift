@@ -28,7 +28,10 @@ struct FileWriteCommand {
     // `cat > PATH <<EOF`, `cat <<EOF > PATH`, `cat >PATH<<'EOF'`.
     var head = first.trimmed
     let quoted = head.contains("'\(delimiter)'") || head.contains("\"\(delimiter)\"")
-    for form in ["<<'\(delimiter)'", "<<\"\(delimiter)\"", "<< '\(delimiter)'", "<< \"\(delimiter)\"", "<<\(delimiter)", "<< \(delimiter)"] {
+    for form in [
+      "<<'\(delimiter)'", "<<\"\(delimiter)\"", "<< '\(delimiter)'", "<< \"\(delimiter)\"",
+      "<<\(delimiter)", "<< \(delimiter)",
+    ] {
       head = head.replacing(form, with: " ")
     }
     let words = head.split(separator: " ").map(String.init)
@@ -46,7 +49,9 @@ struct FileWriteCommand {
       }
     }
     guard var path else { return nil }
-    if path.count >= 2, path.first == "\"", path.last == "\"" { path = String(path.dropFirst().dropLast()) }
+    if path.count >= 2, path.first == "\"", path.last == "\"" {
+      path = String(path.dropFirst().dropLast())
+    }
     let language: String
     if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
       language = "yaml"
@@ -60,7 +65,8 @@ struct FileWriteCommand {
     if quoted {
       guard !content.contains("${") else { return nil }
     } else {
-      guard !content.contains("\\"), !content.contains("`"), Self.onlyParameters(content, isParameter)
+      guard !content.contains("\\"), !content.contains("`"),
+        Self.onlyParameters(content, isParameter)
       else { return nil }
     }
     write = FileWrite(path, language: language, content: content)

@@ -6,7 +6,9 @@ enum ImportNaming {
   /// `[text](url)` gives `text`, a list marker (`- `, `2. `) is dropped.
   static func plain(_ text: String) -> String {
     var text = text.trimmed
-    for marker in ["- ", "* ", "+ "] where text.hasPrefix(marker) { text = text.dropFirst(2).trimmed }
+    for marker in ["- ", "* ", "+ "] where text.hasPrefix(marker) {
+      text = text.dropFirst(2).trimmed
+    }
     let digits = text.prefix { $0.isNumber }
     if !digits.isEmpty, text.dropFirst(digits.count).hasPrefix(". ") {
       text = text.dropFirst(digits.count + 2).trimmed

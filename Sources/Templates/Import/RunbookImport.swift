@@ -114,7 +114,9 @@ struct DraftBuilder {
       case .paragraph(let text, _):
         if phase == nil {
           if ImportNaming.isLinkList(text) {
-            noteOnce("a list of links to the runbook's own headings is left out: the runbook has its own contents")
+            noteOnce(
+              "a list of links to the runbook's own headings is left out: the runbook has its own contents"
+            )
           } else if summary.isEmpty {
             summary = text
           } else {
@@ -139,7 +141,8 @@ struct DraftBuilder {
   }
 
   mutating func startPhase(_ heading: String) {
-    phase = Phase(id: phaseIDs.make(from: heading, fallback: "phase"), title: heading,
+    phase = Phase(
+      id: phaseIDs.make(from: heading, fallback: "phase"), title: heading,
       runsOn: "where the runbook says (not stated: fill in)", sections: [])
     phaseHasCode = false
     phaseProse = []

@@ -78,7 +78,8 @@ extension RunbookReader {
     let text = line.trimmed
     if format == .restructuredText {
       guard text.hasPrefix(".. "), let colons = text.range(of: "::"),
-        let kind = Self.kind(String(text[text.index(text.startIndex, offsetBy: 3)..<colons.lowerBound]))
+        let kind = Self.kind(
+          String(text[text.index(text.startIndex, offsetBy: 3)..<colons.lowerBound]))
       else { return nil }
       let first = text[colons.upperBound...].trimmed
       return indentedBody(after: index, opener: line.indentation, first: first, kind: kind)
@@ -107,9 +108,14 @@ extension RunbookReader {
     if head.hasPrefix("[!"), let close = head.firstIndex(of: "]") {
       kind = Self.kind(String(head[head.index(head.startIndex, offsetBy: 2)..<close]))
       rest = head[head.index(after: close)...].trimmed
-    } else if head.hasPrefix("**") {
-      let label = head.dropFirst(2).prefix { $0.isLetter }
-      kind = Self.kind(String(label))
+    } else if head.hasPrefix("**"), let close = head.dropFirst(2).range(of: "**") {
+      let label = head.dropFirst(2)[..<close.lowerBound]
+      kind = Self.kind(String(label.prefix { $0.isLetter }))
+      // `**Note:**` says only the kind; `**Note on Repos:**` says more.
+      var bare = label.trimmed
+      while bare.hasSuffix(":") { bare.removeLast() }
+      let after = head[close.upperBound...].drop { $0 == ":" || $0 == " " }
+      rest = Self.kind(bare) != nil ? String(after) : "\(bare): \(after)"
     }
     guard let kind else { return nil }
     let body = ([rest] + quoted.dropFirst()).filter { !$0.isEmpty }.joined(separator: " ")

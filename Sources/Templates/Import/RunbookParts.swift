@@ -102,7 +102,8 @@ struct RunbookReader {
       }
       if startsItem(text) { flush() }
       if paragraph.isEmpty { paragraphLine = index + 1 }
-      paragraph.append(format == .restructuredText && text.hasSuffix("::") ? String(text.dropLast()) : text)
+      paragraph.append(
+        format == .restructuredText && text.hasSuffix("::") ? String(text.dropLast()) : text)
       index += 1
     }
     flush()
@@ -121,8 +122,9 @@ struct RunbookReader {
   func isMarkup(_ line: String) -> Bool {
     let text = line.trimmed
     if format == .markdown { return MarkdownCode.opening(line) != nil }
-    return text.hasPrefix(".. ") || (text.hasPrefix(":") && text.dropFirst().contains(":"))
-      && line.indentation > 0
+    return text.hasPrefix(".. ")
+      || (text.hasPrefix(":") && text.dropFirst().contains(":"))
+        && line.indentation > 0
   }
 
   func startsItem(_ text: String) -> Bool {
