@@ -3,7 +3,8 @@ import Model
 /// Titles and ids of a draft, made from the runbook's words.
 enum ImportNaming {
   /// Markdown inline markup removed: `` `x` `` and `**x**` give `x`,
-  /// `[text](url)` gives `text`, a list marker (`- `, `2. `) is dropped.
+  /// `[text](url)` gives `text`, HTML tags (`<p style=...>`) and a list
+  /// marker (`- `, `2. `) are dropped.
   static func plain(_ text: String) -> String {
     var text = text.trimmed
     for marker in ["- ", "* ", "+ "] where text.hasPrefix(marker) {
@@ -23,6 +24,12 @@ enum ImportNaming {
       {
         out += text[text.index(after: index)..<close]
         index = text.index(after: end)
+        continue
+      }
+      if character == "<", let close = text[index...].firstIndex(of: ">"),
+        text[text.index(after: index)..<close].first.map({ $0.isLetter || $0 == "/" }) == true
+      {
+        index = text.index(after: close)
         continue
       }
       if character != "`" && character != "*" { out.append(character) }

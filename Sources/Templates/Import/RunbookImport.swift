@@ -26,7 +26,7 @@ public struct RunbookImport: Equatable, Sendable {
     var parameters = DraftParameters(
       assignments: builder.assignments, placeholders: builder.placeholders)
     let (phases, notes) = parameters.resolve(builder.phases)
-    let title = builder.title ?? ImportNaming.title(fromFile: name)
+    let title = builder.title ?? builder.firstHeading ?? ImportNaming.title(fromFile: name)
     let procedure = Procedure(
       id: ImportNaming.procedureID(title: title, file: name), title: title, version: "1.0",
       summary: builder.summary.isEmpty
@@ -42,6 +42,8 @@ struct DraftBuilder {
   let parts: [RunbookParts.Part]
   let name: String
   var title: String?
+  /// The first heading: the procedure's title when no heading stands alone above the rest.
+  var firstHeading: String?
   var summary = ""
   var admonitions: [Admonition] = []
   var limitations: [String] = []
@@ -89,6 +91,7 @@ struct DraftBuilder {
     let firstHeading = parts.lazy.compactMap {
       if case .heading(let level, let title, _) = $0 { (level, title) } else { nil }
     }.first
+    self.firstHeading = firstHeading.map { ImportNaming.plain($0.1) }
     if let (level, heading) = firstHeading, level == levels.first,
       parts.filter({ if case .heading(level, _, _) = $0 { true } else { false } }).count == 1
     {
@@ -112,18 +115,16 @@ struct DraftBuilder {
           section = Section(title: ImportNaming.plain(heading), steps: [])
         }
       case .paragraph(let text, _):
-        if phase == nil {
-          if ImportNaming.isLinkList(text) {
-            noteOnce(
-              "a list of links to the runbook's own headings is left out: the runbook has its own contents"
-            )
-          } else if summary.isEmpty {
-            summary = text
-          } else {
-            admonitions.append(.note(text))
-          }
-        } else {
+        if ImportNaming.isLinkList(text) {
+          noteOnce(
+            "lists of links to the runbook's own headings are left out: the rendered runbook has its own contents"
+          )
+        } else if phase != nil {
           prose.append(text)
+        } else if summary.isEmpty {
+          summary = text
+        } else {
+          admonitions.append(.note(text))
         }
       case .admonition(let admonition):
         if phase == nil { admonitions.append(admonition) } else { pending.append(admonition) }
@@ -156,8 +157,11 @@ struct DraftBuilder {
   /// phase's summary.
   mutating func closeSection() {
     guard var current = section else {
+      // Prose and admonitions under a phase's heading, before its first
+      // section: the phase's summary, and notes of the whole procedure.
       phaseIntro += prose
       prose = []
+      admonitions += takePending()
       return
     }
     if !prose.isEmpty {
