@@ -19,7 +19,9 @@ enum ImportCommand: Command {
     source lines, so `gen-migration trace FILE RUNBOOK` accounts for every
     command line. Then `gen-migration lint FILE` says what to fix. What the
     draft assumes or renames is printed on standard error. An existing FILE
-    is never overwritten.
+    is never overwritten. Exit 0 when the draft validates, 1 when it is
+    written but does not (the errors are printed), 2 on a usage or file
+    error.
     """
 
   static func run(_ arguments: [String], catalog: [Procedure], output: inout Output)
@@ -40,20 +42,26 @@ enum ImportCommand: Command {
     let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
     let name = path.split(separator: "/").last.map(String.init) ?? path
     let draft = RunbookImport.draft(from: text, name: name)
-    let problems = draft.procedure.validate().filter { $0.severity == .error }
-    if !problems.isEmpty {
-      throw .invalidProcedure(draft.procedure.reference, diagnostics: problems.map(\.description))
-    }
     let json = JSONForm.render(draft.procedure)
     for note in draft.notes { output.error("note: \(note)") }
+    // A draft that does not validate is still written, so that nothing is
+    // lost, but the run fails and says what to fix.
+    let problems = draft.procedure.validate().filter { $0.severity == .error }
+    for problem in problems { output.error("the draft does not validate: \(problem.description)") }
+    if !problems.isEmpty { output.status = 1 }
     if let destination {
       try FileSystem.write(json, to: destination, executable: false)
-      let steps = draft.procedure.orderedSteps.count
+      let procedure = draft.procedure
       output.print(
-        "wrote \(destination): \(draft.procedure.phases.count) phases, \(steps) steps, \(draft.procedure.parameters.count) parameters; check it with `gen-migration trace \(destination) \(path)` and `gen-migration lint \(destination)`"
+        "wrote \(destination): \(count(procedure.phases.count, "phase")), \(count(procedure.orderedSteps.count, "step")), \(count(procedure.parameters.count, "parameter")); check it with `gen-migration trace \(destination) \(path)` and `gen-migration lint \(destination)`"
       )
     } else {
       output.write(json)
     }
+  }
+
+  /// `1 phase`, `3 phases`.
+  static func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
   }
 }

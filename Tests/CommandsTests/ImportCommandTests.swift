@@ -34,6 +34,69 @@ import Testing
     #expect(trace.staleReferences.isEmpty, "\(trace.staleReferences)")
   }
 
+  @Test func theCMLSeedKeepsItsLoopsItsParameterAndItsTypoVisible() throws {
+    let draft = RunbookImport.draft(
+      from: try Self.seed("000_c03035f39e560ae8.txt"), name: "README.md")
+    let procedure = draft.procedure
+    #expect(procedure.title == "Cloudera Machine Learning Migration")
+    #expect(
+      procedure.phases.map(\.id) == [
+        "exporting-data-from-cdsw", "importing-data-into-cml", "clean-up",
+      ])
+    let steps = procedure.orderedSteps.map(\.step)
+    // A block's loop stays one shell command, as the runbook wrote it.
+    #expect(
+      steps.first?.actions == [
+        .shell(
+          ShellCommand(
+            "for d in web feature-flags usage-reporter model-proxy cron; do\nkubectl scale deployment $d --replicas=0\ndone"
+          ))
+      ])
+    #expect(
+      steps.first?.sources.first
+        == "42: for d in web feature-flags usage-reporter model-proxy cron; do")
+    let parameters = Dictionary(uniqueKeysWithValues: procedure.parameters.map { ($0.name, $0) })
+    #expect(parameters["NAMESPACE"]?.defaultValue == "mlx")
+    // The clean-up phase runs on its own: TEMP_DIR, which another phase
+    // assigns, is a parameter it must be given.
+    #expect(parameters["TEMP_DIR"]?.isRequired == true)
+    // The runbook's typo `$site_config` is a renamed parameter, and lint-visible.
+    #expect(parameters["SITE_CONFIG"] != nil)
+    #expect(
+      steps.flatMap(\.actions).contains {
+        $0.shellTexts.contains { $0.contains("/tmp/${SITE_CONFIG}.csv") }
+      })
+    let sql = steps.flatMap(\.actions).filter { $0.kind == .sql }
+    #expect(sql.count == 5)
+  }
+
+  @Test func thePachydermSeedsPlaceholdersBecomeParametersAndItsOutputIsLeftOut() throws {
+    let procedure = RunbookImport.draft(
+      from: try Self.seed("001_41d052f03e3f1e65.txt"), name: "migration.md"
+    ).procedure
+    #expect(procedure.parameters.map(\.name) == ["CLUSTER_IP"])
+    #expect(procedure.parameters.first?.meaning.contains("`<cluster ip>`") == true)
+    let shell = procedure.orderedSteps.flatMap(\.step.actions).flatMap(\.shellTexts)
+    #expect(
+      shell.contains {
+        $0.contains(
+          "pachctl config update context `pachctl config get active-context` --pachd-address=${CLUSTER_IP}:30649"
+        )
+      })
+    // What the console block shows after its prompts is output, not a command.
+    #expect(!shell.contains { $0.contains("{{ config.pach_latest_version }}") })
+    #expect(procedure.admonitions.first?.text.hasPrefix("If you need to upgrade Pachyderm") == true)
+  }
+
+  @Test func theAtlasDBSeedsDangerAndWarningsApplyToTheWholeProcedure() throws {
+    let procedure = RunbookImport.draft(
+      from: try Self.seed("003_a2ec046d7078a9ac.txt"), name: "kvs.rst"
+    ).procedure
+    #expect(procedure.admonitions.map(\.kind) == [.danger, .warning, .warning])
+    #expect(procedure.phases.first?.sections.map(\.title) == ["Setup", "Migrate", "Validate"])
+    #expect(procedure.orderedSteps.allSatisfy { $0.step.actions.allSatisfy { $0.kind == .shell } })
+  }
+
   static let runbook = """
     # Rotate things
 
@@ -184,6 +247,20 @@ import Testing
     #expect(steps.first?.actions == [.shell(ShellCommand("./bin/cli migrate --setup"))])
     #expect(
       procedure.phases.first?.sections.first?.admonitions == [.note("Run it again when it fails.")])
+  }
+
+  @Test func aDraftThatDoesNotValidateIsWrittenAndFails() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // `$x` is read before the step that assigns it: no parameter can stand for it.
+    try folder.write(
+      "# T\n\n## P\n\n```bash\necho $x\n```\n\n```bash\nx=1\n```\n", to: "RUNBOOK.md")
+    let result = GenMigration.run(
+      ["import", folder.file("RUNBOOK.md"), "--output", folder.file("draft.json")])
+    #expect(result.status == 1)
+    #expect(result.standardError.contains("the draft does not validate"))
+    #expect(result.standardError.contains("$x"))
+    #expect(folder.read("draft.json")?.contains("echo $x") == true)
   }
 
   @Test func importWritesTheDraftThatTraceAcceptsAndNeverOverwrites() throws {
