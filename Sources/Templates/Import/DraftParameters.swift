@@ -33,11 +33,11 @@ struct DraftParameters {
         value = String(word.dropFirst().dropLast())
         guard !value.contains("'"), !value.contains("${") else { return nil }
       } else {
-        let inner =
-          word.count >= 2 && word.first == "\"" && word.last == "\""
-          ? String(word.dropFirst().dropLast()) : word
+        let quoted = word.count >= 2 && word.first == "\"" && word.last == "\""
+        let inner = quoted ? String(word.dropFirst().dropLast()) : word
+        // Literal text; a space only inside the quotes.
         let bare = inner.allSatisfy {
-          $0.isLetter || $0.isNumber || "_./:@%+,=-~{}$".contains($0)
+          $0.isLetter || $0.isNumber || "_./:@%+,=-~{}$".contains($0) || (quoted && $0 == " ")
         }
         guard bare,
           FileWriteCommand.onlyParameters(
