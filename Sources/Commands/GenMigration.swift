@@ -41,9 +41,14 @@ public enum GenMigration {
       gen-migration schema [--format json|markdown] [--output PATH]
                                                  the procedure file format: a JSON Schema (draft 2020-12) for
                                                  editors and validators, or the reference docs/procedure-format.md
+      gen-migration import RUNBOOK [--output FILE]
+                                                 a draft procedure file from a markdown or reStructuredText runbook
+      gen-migration drift RUNBOOK SCRIPT [--format text|json]
+                                                 the commands of RUNBOOK's code blocks and of SCRIPT, aligned:
+                                                 what only one has and what differs; exit 1 when they drift
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check, lint, diff or trace found differences or errors, 2 usage or file error.
+    Exit statuses: 0 success, 1 a check, lint, diff, trace or drift found differences or errors, 2 usage or file error.
     """
 
   /// Runs one command. `workingDirectory` (default: the process's own) is
@@ -79,6 +84,7 @@ public enum GenMigration {
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
       "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
       "trace": TraceCommand.self, "init": InitCommand.self, "schema": SchemaCommand.self,
+      "import": ImportCommand.self, "drift": DriftCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":
