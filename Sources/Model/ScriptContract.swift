@@ -32,6 +32,8 @@ public enum ScriptContract {
   /// value later steps read (a choice); every other step runs as a child
   /// the script waits for, so that a signal reaches the script at once.
   public static let stepInShell = "STEP_IN_SHELL"
+  /// What `--list` shows after each step's title: ` [destructive, manual]`.
+  public static let stepMarks = "STEP_MARKS"
   /// Parallel arrays, one element a parameter: its name, and 1 if it is secret.
   public static let parameterNames = "PARAMETER_NAMES"
   public static let parameterSecret = "PARAMETER_SECRET"
@@ -58,7 +60,7 @@ public enum ScriptContract {
     "MARKED", "DISTANCE", "FIRST_INDEX", "LAST_INDEX", "ONLY_INDEXES", "SKIP_INDEXES", "REPLY",
     "STEP_RETURNED", "GROUP_IDS", "WAIT_PID", "WAIT_WATCHDOG", "HEX", "TEXT", "DIGEST",
     "INPUT_SALT", "RECORDED_INPUTS", "RECORDED_PHASES",
-    "INPUT_LINE", "CHILD_PID", "STEP_STDIN",
+    "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT",
   ]
 
   // MARK: Functions the generated part defines and the runtime calls.
@@ -112,7 +114,8 @@ public enum ScriptContract {
       procedureID, procedureVersion, modelFingerprint, scriptName, phaseIDs, phaseRequired,
       stepIDs, stepPhases, stepTitles, stepFunctions, planFunctions, stepAttempts,
       parameterNames, parameterSecret,
-      stepRetryDelays, stepEnabledBy, stepGroups, stepInShell, cleanupUntil, cleanupFunctions,
+      stepRetryDelays, stepEnabledBy, stepGroups, stepInShell, stepMarks, cleanupUntil,
+      cleanupFunctions,
       selectedPhases,
       currentStepID, currentStepNumber, currentStepTitle, migrateStepID,
     ] + ScriptOptionNames.variables + ExitStatusNames.variables + runtimePrivate
@@ -189,6 +192,7 @@ public enum ExitStatusNames {
   public static let preflight = "EXIT_PREFLIGHT"
   public static let declined = "EXIT_DECLINED"
   public static let locked = "EXIT_LOCKED"
+  public static let timedOut = "EXIT_TIMED_OUT"
 
-  public static let variables = [stepFailed, usage, preflight, declined, locked]
+  public static let variables = [stepFailed, usage, preflight, declined, locked, timedOut]
 }

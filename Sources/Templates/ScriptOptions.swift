@@ -9,6 +9,8 @@ struct ScriptOption {
   enum Effect {
     /// Prints the help and exits.
     case help
+    /// Prints the procedure, its version, model fingerprint and generator, and exits.
+    case version
     /// Sets each variable to 1 (`--force-resume` sets `RESUME` and `FORCE_RESUME`).
     case flag([String])
     /// Takes a value (`--from STEP` or `--from=STEP`) into the variable.
@@ -82,6 +84,11 @@ enum ScriptOptions {
         names: ["--log-file"], placeholder: "PATH",
         meaning: "where each run is logged (default: \(folder)/\(procedure.id).log)",
         effect: .value(Names.logFile)),
+      ScriptOption(
+        names: ["--version"],
+        meaning:
+          "print the procedure, its version, its model's fingerprint and the generator, and exit",
+        effect: .version),
       ScriptOption(names: ["-h", "--help"], meaning: "print this help and exit", effect: .help),
     ]
   }
@@ -99,7 +106,7 @@ enum ScriptOptions {
     var initial: [String: String] = [Names.selectionGiven: "0"]
     for option in all(for: procedure) {
       switch option.effect {
-      case .help: break
+      case .help, .version: break
       case .flag(let names): for name in names { initial[name] = "0" }
       case .value(let name): initial[name] = ""
       }
@@ -115,7 +122,7 @@ enum ScriptOptions {
 /// The statuses a generated script exits with, for its `EXIT_*` variables,
 /// its `--help` and the runbook.
 enum ExitStatus: CaseIterable {
-  case done, stepFailed, usage, preflight, declined, locked, interrupted
+  case done, stepFailed, usage, preflight, declined, locked, timedOut, interrupted
 
   /// The variable the runtime exits with, if it has one: `EXIT_USAGE`.
   var variable: String? {
@@ -126,6 +133,7 @@ enum ExitStatus: CaseIterable {
     case .preflight: ExitStatusNames.preflight
     case .declined: ExitStatusNames.declined
     case .locked: ExitStatusNames.locked
+    case .timedOut: ExitStatusNames.timedOut
     }
   }
 
@@ -137,6 +145,7 @@ enum ExitStatus: CaseIterable {
     case .preflight: 3
     case .declined: 4
     case .locked: 5
+    case .timedOut: 6
     case .interrupted: 130
     }
   }
@@ -153,6 +162,8 @@ enum ExitStatus: CaseIterable {
     case .preflight: "preflight failed: a required tool is missing or a context check failed"
     case .declined: "the operator declined a confirmation or gave no answer"
     case .locked: "another run holds the lock of the state file"
+    case .timedOut:
+      "a wait timed out: what a step waits for did not happen in time; check it, then carry on with --resume"
     case .interrupted: "interrupted by SIGINT or SIGTERM; carry on with --resume"
     }
   }

@@ -94,8 +94,8 @@ extension BashTranslator {
                 body: [
                   .statement([
                     .code(
-                      #"printf '%3d  %-8s %-34s %s\n' "$((index + 1))" "#
-                        + "\"${\(Contract.stepPhases)[index]}\" \"${\(Contract.stepIDs)[index]}\" \"${\(Contract.stepTitles)[index]}\""
+                      #"printf '%3d  %-8s %-34s %s%s\n' "$((index + 1))" "#
+                        + "\"${\(Contract.stepPhases)[index]}\" \"${\(Contract.stepIDs)[index]}\" \"${\(Contract.stepTitles)[index]}\" \"${\(Contract.stepMarks)[index]}\""
                     )
                   ])
                 ], closing: "fi")
@@ -104,15 +104,22 @@ extension BashTranslator {
     nodes.append(.blank)
   }
 
+  /// What help and `--list` show after a step's title:
+  /// ` [destructive, manual, optional: SKIP_X=yes, concurrent: extract]`, or
+  /// nothing.
+  static func marks(of step: Step) -> String {
+    var marks: [String] = []
+    if step.isDestructive { marks.append("destructive") }
+    if step.isManual { marks.append("manual") }
+    if let flag = step.enabledBy { marks.append("optional: \(flag)=yes") }
+    if let group = step.concurrentGroup { marks.append("concurrent: \(group)") }
+    return marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
+  }
+
   /// One line a step: number, phase, id, title, and its marks.
   func stepListing() -> [String] {
     procedure.orderedSteps.enumerated().map { number, entry in
-      var marks: [String] = []
-      if entry.step.isDestructive { marks.append("destructive") }
-      if entry.step.isManual { marks.append("manual") }
-      if let flag = entry.step.enabledBy { marks.append("optional: \(flag)=yes") }
-      if let group = entry.step.concurrentGroup { marks.append("concurrent: \(group)") }
-      let mark = marks.isEmpty ? "" : " [\(marks.joined(separator: ", "))]"
+      let mark = Self.marks(of: entry.step)
       let numberText = String(number + 1)
       return "  \(String(repeating: " ", count: max(0, 3 - numberText.count)))\(numberText)  "
         + "\(entry.phase.id.padded(to: 8)) \(entry.step.id.padded(to: 34)) \(entry.step.title)\(mark)"

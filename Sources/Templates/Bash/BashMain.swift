@@ -179,7 +179,7 @@ enum BashMain {
     # them, prints each one's output, and records each as completed or failed.
     # A failure stops the run after every step of the group has ended.
     run_group() {
-      local index status failed=0 output
+      local index status failed=0 output started=${EPOCHSECONDS}
       local -A pids=()
       if (($# == 1)); then
         run_step "$1"
@@ -211,7 +211,7 @@ enum BashMain {
         if ((status == 0)); then
           state_write "completed ${\#(C.stepIDs)[index]}"
           COMPLETED[${\#(C.stepIDs)[index]}]=1
-          record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed"
+          record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
         else
           failed=1
           record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: failed with exit status ${status}"
@@ -227,7 +227,7 @@ enum BashMain {
     }
 
     run_step() {
-      local index=$1
+      local index=$1 started=${EPOCHSECONDS}
       \#(C.currentStepID)=${\#(C.stepIDs)[index]}
       \#(C.currentStepNumber)=$((index + 1))
       \#(C.currentStepTitle)=${\#(C.stepTitles)[index]}
@@ -252,7 +252,7 @@ enum BashMain {
       state_write "completed ${\#(C.currentStepID)}"
       COMPLETED[${\#(C.currentStepID)}]=1
       end_cleanups_until "${\#(C.currentStepID)}"
-      record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed"
+      record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed in $((EPOCHSECONDS - started))s"
       \#(C.currentStepID)=''
     }
 

@@ -57,8 +57,9 @@ enum BashRunState {
 
     # load_state: the one reader of the state file. Fills COMPLETED, and
     # RECORDED_INPUTS, RECORDED_PHASES and INPUT_SALT for bind_inputs, and
-    # sets STATE_MODEL and STATE_UNFINISHED (an earlier run stopped with
-    # steps completed). The file
+    # sets STATE_MODEL, STATE_UNFINISHED (an earlier run stopped with
+    # steps completed) and STATE_TIMED_OUT (the step whose wait timed out,
+    # when that is the last line). The file
     # is data: each line is split with builtins, nothing in it is expanded,
     # and a line naming no step of this procedure is ignored with a warning,
     # as is an incomplete last line (the disk filled while it was written).
@@ -71,6 +72,7 @@ enum BashRunState {
       RECORDED_INPUTS=()
       RECORDED_PHASES=''
       INPUT_SALT=''
+      STATE_TIMED_OUT=''
       [[ -f ${\#(O.stateFile)} ]] || return 0
       for id in "${\#(C.stepIDs)[@]}"; do known[${id}]=1; done
       while true; do
@@ -82,8 +84,10 @@ enum BashRunState {
         rest=${line#"${kind}"}
         rest=${rest# }
         id=${rest%% *}
+        STATE_TIMED_OUT=''
         case ${kind} in
           model) STATE_MODEL=${id} ;;
+          timed-out) STATE_TIMED_OUT=${id} ;;
           completed | undone)
             if [[ -z ${known[${id}]-} ]]; then
               warn "ignoring a line of ${\#(O.stateFile)} that names no step of this procedure: ${line}"
@@ -139,7 +143,9 @@ enum BashRunState {
           die "${\#(E.usage)}" "${\#(O.stateFile)} was written by a script generated from another model (${STATE_MODEL:-unknown}, this one is ${\#(C.modelFingerprint)}); resume anyway with --force-resume, or start over with --restart"
         fi
       elif ((STATE_UNFINISHED)) && ((!\#(O.selectionGiven))); then
-        die "${\#(E.usage)}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${\#(O.stateFile)}); carry on with --resume, or start over with --restart"
+        local steps=steps
+        ((${#COMPLETED[@]} != 1)) || steps=step
+        die "${\#(E.usage)}" "an earlier run stopped before it finished (${#COMPLETED[@]} ${steps} completed, see ${\#(O.stateFile)}); carry on with --resume, or start over with --restart"
       elif ((!\#(O.selectionGiven))); then
         COMPLETED=()
         fresh=1

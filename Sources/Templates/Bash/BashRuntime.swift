@@ -160,6 +160,8 @@ enum BashRuntime {
         elapsed=$((EPOCHSECONDS - started))
         if ((EPOCHSECONDS >= deadline)); then
           warn "timed out after ${elapsed}s waiting for ${what}"
+          # For on_error, which exits with its own status for a timeout.
+          [[ -z ${STATE_FD} ]] || state_write "timed-out ${\#(C.currentStepID)}"
           return 1
         fi
         if ((EPOCHSECONDS - shown >= 30)); then
@@ -312,13 +314,20 @@ enum BashRuntime {
       return 1
     }
 
-    # on_error: names the step that failed and how to carry on, then exits 1.
+    # on_error: names the step that failed and how to carry on, then exits 1,
+    # or the timeout status when the step's wait timed out.
     on_error() {
       local status=$?
       if [[ ${BASHPID} != "$$" ]]; then
         exit "${status}"
       fi
       trap - ERR
+      [[ -z ${STATE_FD} ]] || load_state
+      if [[ -n ${\#(C.currentStepID)} && ${STATE_TIMED_OUT} == "${\#(C.currentStepID)}" ]]; then
+        record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: timed out"
+        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) timed out; once what it waits for holds, carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        exit "${\#(E.timedOut)}"
+      fi
       if [[ -n ${\#(C.currentStepID)} ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: failed with exit status ${status}"
         warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) failed with exit status ${status}"

@@ -174,6 +174,11 @@ struct BashTranslator {
         elements: steps.map { step in
           .code(step.step.actions.contains { $0.kind == .choose } ? "1" : "0")
         }))
+    nodes.append(.comment("What --list shows after each step's title."))
+    nodes.append(
+      .array(
+        name: Contract.stepMarks, elements: steps.map { .literal(Self.marks(of: $0.step)) },
+        multiline: true))
     let cleanups = steps.map(\.step).filter { $0.cleanup != nil }
     nodes.append(
       .comment(

@@ -33,7 +33,7 @@ readonly MODEL_FINGERPRINT='93989877a586cda0'
 SCRIPT_NAME=${0##*/}
 readonly SCRIPT_NAME
 
-readonly EXIT_STEP_FAILED=1 EXIT_USAGE=2 EXIT_PREFLIGHT=3 EXIT_DECLINED=4 EXIT_LOCKED=5
+readonly EXIT_STEP_FAILED=1 EXIT_USAGE=2 EXIT_PREFLIGHT=3 EXIT_DECLINED=4 EXIT_LOCKED=5 EXIT_TIMED_OUT=6
 
 # Run options, set by parse_arguments.
 ASSUME_YES=0
@@ -145,6 +145,18 @@ STEP_GROUPS=('' '' '' '' '' '' '' '' '')
 # 1 for each step that runs in the script's own shell: it sets a value later
 # steps read. Every other step runs as a child the script waits for.
 STEP_IN_SHELL=(0 0 0 0 0 0 0 0 0)
+# What --list shows after each step's title.
+STEP_MARKS=(
+  ' [manual]'
+  ''
+  ''
+  ' [optional: UPDATE_ACCOUNT_ID=yes]'
+  ' [manual]'
+  ''
+  ''
+  ''
+  ''
+)
 # Steps with a cleanup: the step whose completion ends it ('' for the end of
 # the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
@@ -280,6 +292,8 @@ wait_until() {
     elapsed=$((EPOCHSECONDS - started))
     if ((EPOCHSECONDS >= deadline)); then
       warn "timed out after ${elapsed}s waiting for ${what}"
+      # For on_error, which exits with its own status for a timeout.
+      [[ -z ${STATE_FD} ]] || state_write "timed-out ${CURRENT_STEP_ID}"
       return 1
     fi
     if ((EPOCHSECONDS - shown >= 30)); then
@@ -432,13 +446,20 @@ readable_file() {
   return 1
 }
 
-# on_error: names the step that failed and how to carry on, then exits 1.
+# on_error: names the step that failed and how to carry on, then exits 1,
+# or the timeout status when the step's wait timed out.
 on_error() {
   local status=$?
   if [[ ${BASHPID} != "$$" ]]; then
     exit "${status}"
   fi
   trap - ERR
+  [[ -z ${STATE_FD} ]] || load_state
+  if [[ -n ${CURRENT_STEP_ID} && ${STATE_TIMED_OUT} == "${CURRENT_STEP_ID}" ]]; then
+    record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: timed out"
+    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) timed out; once what it waits for holds, carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    exit "${EXIT_TIMED_OUT}"
+  fi
   if [[ -n ${CURRENT_STEP_ID} ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed with exit status ${status}"
     warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) failed with exit status ${status}"
@@ -495,8 +516,9 @@ state_write() {
 
 # load_state: the one reader of the state file. Fills COMPLETED, and
 # RECORDED_INPUTS, RECORDED_PHASES and INPUT_SALT for bind_inputs, and
-# sets STATE_MODEL and STATE_UNFINISHED (an earlier run stopped with
-# steps completed). The file
+# sets STATE_MODEL, STATE_UNFINISHED (an earlier run stopped with
+# steps completed) and STATE_TIMED_OUT (the step whose wait timed out,
+# when that is the last line). The file
 # is data: each line is split with builtins, nothing in it is expanded,
 # and a line naming no step of this procedure is ignored with a warning,
 # as is an incomplete last line (the disk filled while it was written).
@@ -509,6 +531,7 @@ load_state() {
   RECORDED_INPUTS=()
   RECORDED_PHASES=''
   INPUT_SALT=''
+  STATE_TIMED_OUT=''
   [[ -f ${STATE_FILE} ]] || return 0
   for id in "${STEP_IDS[@]}"; do known[${id}]=1; done
   while true; do
@@ -520,8 +543,10 @@ load_state() {
     rest=${line#"${kind}"}
     rest=${rest# }
     id=${rest%% *}
+    STATE_TIMED_OUT=''
     case ${kind} in
       model) STATE_MODEL=${id} ;;
+      timed-out) STATE_TIMED_OUT=${id} ;;
       completed | undone)
         if [[ -z ${known[${id}]-} ]]; then
           warn "ignoring a line of ${STATE_FILE} that names no step of this procedure: ${line}"
@@ -577,7 +602,9 @@ prepare_state() {
       die "${EXIT_USAGE}" "${STATE_FILE} was written by a script generated from another model (${STATE_MODEL:-unknown}, this one is ${MODEL_FINGERPRINT}); resume anyway with --force-resume, or start over with --restart"
     fi
   elif ((STATE_UNFINISHED)) && ((!SELECTION_GIVEN)); then
-    die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
+    local steps=steps
+    ((${#COMPLETED[@]} != 1)) || steps=step
+    die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} ${steps} completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
   elif ((!SELECTION_GIVEN)); then
     COMPLETED=()
     fresh=1
@@ -1035,6 +1062,7 @@ Options:
   --skip STEP[,STEP]   run every step but these
   --state-file PATH    where completed steps are recorded (default: ${HOME}/.gen-migration/databricks-pipeline/databricks-pipeline.state)
   --log-file PATH      where each run is logged (default: ${HOME}/.gen-migration/databricks-pipeline/databricks-pipeline.log)
+  --version            print the procedure, its version, its model's fingerprint and the generator, and exit
   -h, --help           print this help and exit
 
 STEP is a step id or its number in --list; an unknown one is a usage error.
@@ -1117,6 +1145,7 @@ Exit statuses:
   3         preflight failed: a required tool is missing or a context check failed
   4         the operator declined a confirmation or gave no answer
   5         another run holds the lock of the state file
+  6         a wait timed out: what a step waits for did not happen in time; check it, then carry on with --resume
   130, 143  interrupted by SIGINT or SIGTERM; carry on with --resume
 TEXT
 }
@@ -1126,7 +1155,7 @@ list_steps() {
   local index
   for index in "${!STEP_IDS[@]}"; do
     if ((${#SELECTED_PHASES[@]} == 0)) || phase_selected "${STEP_PHASES[index]}"; then
-      printf '%3d  %-8s %-34s %s\n' "$((index + 1))" "${STEP_PHASES[index]}" "${STEP_IDS[index]}" "${STEP_TITLES[index]}"
+      printf '%3d  %-8s %-34s %s%s\n' "$((index + 1))" "${STEP_PHASES[index]}" "${STEP_IDS[index]}" "${STEP_TITLES[index]}" "${STEP_MARKS[index]}"
     fi
   done
 }
@@ -1137,6 +1166,7 @@ need_value() {
 }
 
 parse_arguments() {
+  local operand
   while (($# > 0)); do
     case $1 in
       -h | --help)
@@ -1185,6 +1215,10 @@ parse_arguments() {
         shift
         ;;
       --log-file=*) LOG_FILE=${1#*=} ;;
+      --version)
+        printf '%s %s (model %s), generated by %s\n' "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" "${MODEL_FINGERPRINT}" 'gen-migration 0.1.0'
+        exit 0
+        ;;
       --tool-dir)
         need_value "$@"
         TOOL_DIR=$2
@@ -1281,6 +1315,14 @@ parse_arguments() {
         shift
         ;;
       --cloud=*) CLOUD=${1#*=} ;;
+      --)
+        shift
+        for operand in "$@"; do
+          is_phase "${operand}" || usage_error "unknown phase '${operand}'; the phases are: ${PHASE_IDS[*]}"
+          SELECTED_PHASES+=("${operand}")
+        done
+        break
+        ;;
       -*) usage_error "unknown option '$1'" ;;
       *)
         is_phase "$1" || usage_error "unknown phase '$1'; the phases are: ${PHASE_IDS[*]}"
@@ -1809,7 +1851,7 @@ run_steps() {
 # them, prints each one's output, and records each as completed or failed.
 # A failure stops the run after every step of the group has ended.
 run_group() {
-  local index status failed=0 output
+  local index status failed=0 output started=${EPOCHSECONDS}
   local -A pids=()
   if (($# == 1)); then
     run_step "$1"
@@ -1841,7 +1883,7 @@ run_group() {
     if ((status == 0)); then
       state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
-      record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed"
+      record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
     else
       failed=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
@@ -1857,7 +1899,7 @@ run_group() {
 }
 
 run_step() {
-  local index=$1
+  local index=$1 started=${EPOCHSECONDS}
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
@@ -1882,7 +1924,7 @@ run_step() {
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1
   end_cleanups_until "${CURRENT_STEP_ID}"
-  record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed"
+  record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
   CURRENT_STEP_ID=''
 }
 
