@@ -38,27 +38,28 @@ public enum CommandError: Error, Equatable {
     switch self {
     case .unknownCommand(let name, let suggestion):
       return
-        "unknown command '\(name)'\(didYouMean(suggestion)); run 'gen-migration --help' for the commands"
+        "unknown command '\(name)'\(didYouMean(suggestion)); run '\(ToolName.current) --help' for the commands"
     case .unknownOption(let option, let command):
-      return "unknown option '\(option)' for \(command); run 'gen-migration \(command) --help'"
+      return
+        "unknown option '\(option)' for \(command); run '\(ToolName.current) \(command) --help'"
     case .missingValue(let option):
       return "option \(option) needs a value"
     case .unexpectedArgument(let argument, let command):
       return
-        "unexpected argument '\(argument)' for \(command); run 'gen-migration \(command) --help'"
+        "unexpected argument '\(argument)' for \(command); run '\(ToolName.current) \(command) --help'"
     case .missingArgument(let what, let command):
-      return "\(command) needs \(what); run 'gen-migration \(command) --help'"
+      return "\(command) needs \(what); run '\(ToolName.current) \(command) --help'"
     case .invalidFormat(let format, let allowed):
       return "unknown format '\(format)'; use one of: \(allowed.joined(separator: ", "))"
     case .unknownProcedure(let id, let suggestion):
       return
-        "unknown procedure '\(id)'\(didYouMean(suggestion)); run 'gen-migration list' for the procedures"
+        "unknown procedure '\(id)'\(didYouMean(suggestion)); run '\(ToolName.current) list' for the procedures"
     case .unknownVersion(let id, let version, let available):
       return
         "procedure \(id) has no version \(version); available: \(available.joined(separator: ", "))"
     case .invalidProcedure(let reference, let diagnostics):
       return
-        "\(reference) has lint errors and was not rendered (run gen-migration lint \(reference)):\n"
+        "\(reference) has lint errors and was not rendered (run \(ToolName.current) lint \(reference)):\n"
         + diagnostics.joined(separator: "\n")
     case .unparseableScript(let reference, let file, let error):
       return
@@ -78,7 +79,7 @@ public enum CommandError: Error, Equatable {
       return
         "\(files.joined(separator: " and ")) are both \(reference) and would write the same files; give one of them"
     case .conflictingOptions(let what, let command):
-      return "\(what); run 'gen-migration \(command) --help'"
+      return "\(what); run '\(ToolName.current) \(command) --help'"
     }
   }
 

@@ -1,11 +1,14 @@
 import Foundation
 import Templates
 
-/// The gen-migration package's own `examples/`, the one place `generate` and
+/// The tool's own package's `examples/`, the one place `generate` and
 /// `check` use without a folder argument: only when the command runs from
-/// the package's root (a folder whose Package.swift declares the package
-/// `gen-migration` and that has an `examples/` folder), so that `generate`
-/// run anywhere else never creates an `examples/` there.
+/// the package's root (a folder that has an `examples/` folder and whose
+/// Package.swift declares the tool's name: `name: "gen-migration"`, or
+/// `name: "rotate-password"` for the executable `rotate-password` of a
+/// package built on GenMigrationKit), so that `generate` run anywhere else
+/// never creates an `examples/` there, and one tool never writes its
+/// catalog into another tool's examples.
 enum PackageFolder {
   /// The folder commands run in; nil for the process's own. Tests set it
   /// with `GenMigration.run(_:catalog:workingDirectory:)`.
@@ -21,7 +24,7 @@ enum PackageFolder {
     guard FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory),
       isDirectory.boolValue,
       let data = FileManager.default.contents(atPath: manifest),
-      String(decoding: data, as: UTF8.self).contains("name: \"gen-migration\"")
+      String(decoding: data, as: UTF8.self).contains("name: \"\(ToolName.current)\"")
     else { return nil }
     return workingDirectory == nil ? "examples" : examples
   }

@@ -1,0 +1,83 @@
+import Commands
+import Foundation
+import Model
+import Templates
+import TestSupport
+import Testing
+
+/// A tool built on GenMigrationKit (issue 11) runs the same commands over
+/// its own procedures under its own name: its help, hints and errors say
+/// that name, `list` shows only its procedures, and `generate`/`check`
+/// without a folder use its own package's `examples/`, never another
+/// tool's.
+@Suite struct ToolNameTests {
+  static let tool = "rotate-password"
+  static let procedures = [TinyProcedure.make()]
+
+  static func run(_ arguments: [String], in folder: String? = nil) -> GenMigration.Result {
+    GenMigration.run(arguments, catalog: procedures, workingDirectory: folder, toolName: tool)
+  }
+
+  @Test func listShowsOnlyTheToolsOwnProcedures() {
+    let list = Self.run(["list"])
+    #expect(list.status == 0)
+    #expect(list.standardOutput == "tiny  1.0  Tiny\n")
+  }
+
+  @Test(arguments: [["--help"], ["generate", "--help"], ["check", "-h"], []])
+  func helpNamesTheTool(arguments: [String]) {
+    let result = Self.run(arguments)
+    let help = arguments.isEmpty ? result.standardError : result.standardOutput
+    #expect(help.contains("\(Self.tool) \(arguments.first ?? "list")"), "\(help)")
+    #expect(!help.contains("gen-migration"), "\(help)")
+  }
+
+  @Test func errorsAndHintsNameTheTool() {
+    let unknown = Self.run(["lst"])
+    #expect(unknown.status == 2)
+    #expect(
+      unknown.standardError
+        == "rotate-password: unknown command 'lst'; did you mean 'list'?; run 'rotate-password --help' for the commands\n"
+    )
+    let procedure = Self.run(["render", "cml"])
+    #expect(procedure.status == 2)
+    #expect(
+      procedure.standardError.hasPrefix("rotate-password: unknown procedure 'cml'"),
+      "\(procedure.standardError)")
+    #expect(procedure.standardError.hasSuffix("run 'rotate-password list' for the procedures\n"))
+  }
+
+  @Test func fromItsOwnPackageRootGenerateAndCheckUseItsExamples() throws {
+    let root = try FileCommandsTests.packageRoot(named: Self.tool)
+    defer { root.remove() }
+    let generate = Self.run(["generate"], in: root.path)
+    #expect(generate.status == 0, "\(generate.standardError)")
+    #expect(
+      root.read("examples/tiny/1.0/migrate.sh")
+        == BashScript.render(TinyProcedure.make(), generator: Outputs.generator))
+    #expect(FileManager.default.subpaths(atPath: root.file("examples"))?.count == 4)
+    #expect(Self.run(["check"], in: root.path).status == 0)
+    try root.write("changed", to: "examples/tiny/1.0/README.md")
+    let stale = Self.run(["check"], in: root.path)
+    #expect(stale.status == 1)
+    #expect(try FileCommandsTests.fix(in: stale.standardOutput) == "rotate-password generate")
+  }
+
+  /// Neither tool writes its catalog into the other's examples/.
+  @Test(arguments: ["gen-migration", "rotate-password"])
+  func anotherToolsPackageRootNeedsAFolder(owner: String) throws {
+    let root = try FileCommandsTests.packageRoot(named: owner)
+    defer { root.remove() }
+    let generate =
+      owner == Self.tool
+      ? GenMigration.run(["generate"], workingDirectory: root.path)
+      : Self.run(["generate"], in: root.path)
+    #expect(generate.status == 2)
+    let tool = owner == Self.tool ? "gen-migration" : Self.tool
+    #expect(
+      generate.standardError.hasPrefix(
+        "\(tool): generate needs --output DIR here (without it, it writes the catalog into the examples/ of the package that declares \(tool)"
+      ), "\(generate.standardError)")
+    #expect(FileManager.default.subpaths(atPath: root.file("examples"))?.isEmpty == true)
+  }
+}
