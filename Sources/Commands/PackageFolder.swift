@@ -4,11 +4,13 @@ import Templates
 /// The tool's own package's `examples/`, the one place `generate` and
 /// `check` use without a folder argument: only when the command runs from
 /// the package's root (a folder that has an `examples/` folder and whose
-/// Package.swift declares the tool's name: `name: "gen-migration"`, or
-/// `name: "rotate-password"` for the executable `rotate-password` of a
-/// package built on GenMigrationKit), so that `generate` run anywhere else
-/// never creates an `examples/` there, and one tool never writes its
-/// catalog into another tool's examples.
+/// Package.swift declares the tool as the package, an executable product
+/// or an executable target: `Package(name: "gen-migration", ...)`, or
+/// `.executable(name: "rotate-password", ...)` in a package built on
+/// GenMigrationKit), so that `generate` run anywhere else never creates an
+/// `examples/` there, and one tool never writes its catalog into another
+/// tool's examples (`.package(name: "gen-migration", path: "..")` in a
+/// dependent package does not declare gen-migration).
 enum PackageFolder {
   /// The folder commands run in; nil for the process's own. Tests set it
   /// with `GenMigration.run(_:catalog:workingDirectory:)`.
@@ -24,9 +26,17 @@ enum PackageFolder {
     guard FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory),
       isDirectory.boolValue,
       let data = FileManager.default.contents(atPath: manifest),
-      String(decoding: data, as: UTF8.self).contains("name: \"\(ToolName.current)\"")
+      declaresTool(String(decoding: data, as: UTF8.self))
     else { return nil }
     return workingDirectory == nil ? "examples" : examples
+  }
+
+  /// Whether `manifest` (a Package.swift) names the current tool as its
+  /// package, an executable product or an executable target.
+  static func declaresTool(_ manifest: String) -> Bool {
+    let name = NSRegularExpression.escapedPattern(for: ToolName.current)
+    let pattern = #"(\bPackage|\.executable|\.executableTarget)\(\s*name:\s*""# + name + "\""
+    return manifest.range(of: pattern, options: .regularExpression) != nil
   }
 
   /// `text` as one shell word, quoted only when it needs to be, for the

@@ -47,8 +47,34 @@ import Testing
     #expect(procedure.standardError.hasSuffix("run 'rotate-password list' for the procedures\n"))
   }
 
+  /// A package like example-package/: it declares the executable
+  /// `rotate-password` and depends on gen-migration by path.
+  static func userPackageRoot() throws -> TemporaryFolder {
+    let folder = try TemporaryFolder()
+    try folder.write(
+      """
+      // swift-tools-version: 6.0
+      import PackageDescription
+
+      let package = Package(
+        name: "password-tools",
+        products: [.executable(name: "rotate-password", targets: ["rotate-password"])],
+        dependencies: [.package(name: "gen-migration", path: "..")],
+        targets: [
+          .executableTarget(
+            name: "rotate-password",
+            dependencies: [.product(name: "GenMigrationKit", package: "gen-migration")])
+        ]
+      )
+
+      """, to: "Package.swift")
+    try FileManager.default.createDirectory(
+      atPath: folder.file("examples"), withIntermediateDirectories: true)
+    return folder
+  }
+
   @Test func fromItsOwnPackageRootGenerateAndCheckUseItsExamples() throws {
-    let root = try FileCommandsTests.packageRoot(named: Self.tool)
+    let root = try Self.userPackageRoot()
     defer { root.remove() }
     let generate = Self.run(["generate"], in: root.path)
     #expect(generate.status == 0, "\(generate.standardError)")
@@ -63,10 +89,12 @@ import Testing
     #expect(try FileCommandsTests.fix(in: stale.standardOutput) == "rotate-password generate")
   }
 
-  /// Neither tool writes its catalog into the other's examples/.
+  /// Neither tool writes its catalog into the other's examples/: the user's
+  /// `.package(name: "gen-migration", ...)` does not declare gen-migration.
   @Test(arguments: ["gen-migration", "rotate-password"])
   func anotherToolsPackageRootNeedsAFolder(owner: String) throws {
-    let root = try FileCommandsTests.packageRoot(named: owner)
+    let root =
+      owner == Self.tool ? try Self.userPackageRoot() : try FileCommandsTests.packageRoot()
     defer { root.remove() }
     let generate =
       owner == Self.tool
