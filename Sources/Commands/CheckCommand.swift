@@ -30,7 +30,7 @@ enum CheckCommand: Command {
     let files = Array(parsed.positionals.dropFirst())
     guard let folder = parsed.positionals.first ?? PackageFolder.examples() else {
       throw .missingArgument(
-        "a folder DIR here (without one, it checks the examples/ of the package that declares \(ToolName.current) and runs only from that package's root)",
+        "a folder DIR here (\(PackageFolder.noExamplesReason("checks")))",
         command: "check")
     }
     let procedures =

@@ -35,7 +35,7 @@ enum GenerateCommand: Command {
     else {
       throw .missingArgument(
         files.isEmpty
-          ? "--output DIR here (without it, it writes the catalog into the examples/ of the package that declares \(ToolName.current) and runs only from that package's root)"
+          ? "--output DIR here (\(PackageFolder.noExamplesReason("writes the catalog into")))"
           : "--output DIR for procedure files (the package's examples/ holds only the catalog)",
         command: "generate")
     }

@@ -20,15 +20,30 @@ enum PackageFolder {
   /// working directory is the package's root; nil anywhere else.
   static func examples() -> String? {
     let root = workingDirectory ?? "."
-    let manifest = (root as NSString).appendingPathComponent("Package.swift")
     let examples = (root as NSString).appendingPathComponent("examples")
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: examples, isDirectory: &isDirectory),
-      isDirectory.boolValue,
-      let data = FileManager.default.contents(atPath: manifest),
-      declaresTool(String(decoding: data, as: UTF8.self))
+      isDirectory.boolValue, isToolsRoot()
     else { return nil }
     return workingDirectory == nil ? "examples" : examples
+  }
+
+  /// Whether the working directory holds the Package.swift that declares
+  /// the tool, with or without an `examples/` folder.
+  static func isToolsRoot() -> Bool {
+    let manifest = ((workingDirectory ?? ".") as NSString).appendingPathComponent("Package.swift")
+    guard let data = FileManager.default.contents(atPath: manifest) else { return false }
+    return declaresTool(String(decoding: data, as: UTF8.self))
+  }
+
+  /// Why `generate` or `check` without a folder has none here, for their
+  /// "needs ... here" error: in the tool's package before its first
+  /// `generate` the `examples/` folder is missing; anywhere else this is
+  /// not the tool's package.
+  static func noExamplesReason(_ doing: String) -> String {
+    isToolsRoot()
+      ? "this package declares \(ToolName.current) but has no examples/ folder yet: create it with 'mkdir examples' and run this again"
+      : "without it, it \(doing) the examples/ of the package that declares \(ToolName.current) and runs only from that package's root"
   }
 
   /// Whether `manifest` (a Package.swift) names the current tool as its

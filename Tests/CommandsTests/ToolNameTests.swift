@@ -32,6 +32,38 @@ import Testing
     #expect(!help.contains("gen-migration"), "\(help)")
   }
 
+  /// A longer and a shorter name than gen-migration: every description
+  /// and continuation line of the usage table starts in one column, at
+  /// least two spaces after its row's command.
+  @Test(arguments: ["rotate-password", "rp"])
+  func theUsageTableStaysAligned(tool: String) throws {
+    let builtIn = GenMigration.run(["--help"]).standardOutput
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    let renamed = GenMigration.run(["--help"], catalog: [], toolName: tool).standardOutput
+      .split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(renamed.count == builtIn.count)
+    let row = try #require(builtIn.first { $0.contains("one line per procedure version") })
+    let column = row.distance(
+      from: row.startIndex, to: try #require(row.range(of: "one line per")).lowerBound)
+    var columns: Set<Int> = []
+    var aligned = 0
+    for (old, new) in zip(builtIn, renamed)
+    where old.count > column && old.prefix(column).hasSuffix("  ")
+      && old.dropFirst(column).first != " "
+    {
+      let description = old.dropFirst(column)
+      #expect(new.hasSuffix(description), "\(new)")
+      columns.insert(new.count - description.count)
+      #expect(new.dropLast(description.count).hasSuffix("  "), "\(new)")
+      aligned += 1
+    }
+    #expect(aligned >= 8)
+    #expect(columns.count == 1, "\(renamed.joined(separator: "\n"))")
+    for (old, new) in zip(builtIn, renamed) where old.hasPrefix("  gen-migration ") {
+      #expect(new.hasPrefix("  \(tool) "), "\(new)")
+    }
+  }
+
   @Test func errorsAndHintsNameTheTool() {
     let unknown = Self.run(["lst"])
     #expect(unknown.status == 2)
@@ -87,6 +119,23 @@ import Testing
     let stale = Self.run(["check"], in: root.path)
     #expect(stale.status == 1)
     #expect(try FileCommandsTests.fix(in: stale.standardOutput) == "rotate-password generate")
+  }
+
+  /// Before the first generate the package has no examples/ yet: the
+  /// error says so and what to do, and nothing is created.
+  @Test func inItsOwnPackageWithoutExamplesTheErrorSaysToCreateThem() throws {
+    let root = try Self.userPackageRoot()
+    defer { root.remove() }
+    try FileManager.default.removeItem(atPath: root.file("examples"))
+    for command in ["generate", "check"] {
+      let result = Self.run([command], in: root.path)
+      #expect(result.status == 2)
+      #expect(
+        result.standardError.contains(
+          " here (this package declares rotate-password but has no examples/ folder yet: create it with 'mkdir examples' and run this again); run 'rotate-password \(command) --help'"
+        ), "\(result.standardError)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["Package.swift"])
   }
 
   /// Neither tool writes its catalog into the other's examples/: the user's
