@@ -25,7 +25,8 @@ public enum RotatePostgresPassword {
       )
     ],
     limitations: [
-      "Sessions already open with the old password stay open until the restarted pods replace them."
+      "Sessions already open with the old password stay open until the restarted pods replace them.",
+      "A server that logs every statement (log_statement = all or ddl) writes the ALTER ROLE, password included, to its log.",
     ],
     stateDirectory: "${WORK_DIR}",
     parameters: {
@@ -52,6 +53,11 @@ public enum RotatePostgresPassword {
         summary: "Checks both ends, changes the password, stores it and restarts the application.",
         preflight: [
           OutputCheck(
+            "psql is version 15 or later", command: "psql --version",
+            expect: .versionAtLeast("15"),
+            failure:
+              "The password is read with psql's \\getenv, new in psql 15: install a newer client."),
+          OutputCheck(
             "kubectl reaches the namespace",
             command: #"kubectl --context "${KUBE_CONTEXT}" get namespace "${NAMESPACE}" -o name"#,
             expect: .nonEmpty,
@@ -68,13 +74,13 @@ public enum RotatePostgresPassword {
           Step(
             "change-password", "Change the password",
             explanation:
-              "From here on the role logs in only with the new password; the pods that still hold the old one are restarted below.",
+              "psql reads the password from its environment (`\\getenv`), so it is on no command line. From here on the role logs in only with the new password; the pods that still hold the old one are restarted below.",
             destroys: "the old password of ${DB_USER} (clients using it can no longer log in)"
           ) {
             SQLScript(
-              client: adminPsql
-                + #" -v ON_ERROR_STOP=1 -v user="${DB_USER}" -v password="${NEW_PASSWORD}""#,
-              "ALTER ROLE :\"user\" WITH PASSWORD :'password';")
+              client: #"NEW_PASSWORD="${NEW_PASSWORD}" "# + adminPsql
+                + #" -v ON_ERROR_STOP=1 -v user="${DB_USER}""#,
+              "\\getenv password NEW_PASSWORD\nALTER ROLE :\"user\" WITH PASSWORD :'password';")
           }
           Step(
             "store-password", "Store the password in the secret",
