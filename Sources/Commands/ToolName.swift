@@ -8,6 +8,10 @@ enum ToolName {
 
   static let builtIn = "gen-migration"
 
+  /// The command generated headers name for regenerating them:
+  /// `rotate-password generate`.
+  static var regenerate: String { "\(current) generate" }
+
   /// A help text, written for `gen-migration`, for the current tool: every
   /// `gen-migration` in it names the tool being run, and the descriptions
   /// of the usage table stay in one column: for `rp` the row

@@ -110,9 +110,20 @@ import Testing
     defer { root.remove() }
     let generate = Self.run(["generate"], in: root.path)
     #expect(generate.status == 0, "\(generate.standardError)")
+    // Their headers say which command regenerates them: the tool's own.
+    let script = try #require(root.read("examples/tiny/1.0/migrate.sh"))
     #expect(
-      root.read("examples/tiny/1.0/migrate.sh")
-        == BashScript.render(TinyProcedure.make(), generator: Outputs.generator))
+      script
+        == BashScript.render(
+          TinyProcedure.make(), generator: Outputs.generator, regenerate: "rotate-password generate"
+        ))
+    #expect(script.contains("# Do not edit: change the model and run `rotate-password generate`"))
+    let runbook = try #require(root.read("examples/tiny/1.0/README.md"))
+    #expect(runbook.contains("Do not edit: change the model and run `rotate-password generate`."))
+    #expect(
+      !script.contains("gen-migration generate") && !runbook.contains("gen-migration generate"))
+    let rendered = Self.run(["render", "tiny", "--format", "markdown"])
+    #expect(rendered.standardOutput == runbook)
     #expect(FileManager.default.subpaths(atPath: root.file("examples"))?.count == 4)
     #expect(Self.run(["check"], in: root.path).status == 0)
     try root.write("changed", to: "examples/tiny/1.0/README.md")
