@@ -25,7 +25,7 @@
 /// import PasswordRotation
 ///
 /// // rotate-password list | render ID | generate | check | lint | diff A B
-/// GenMigrationKit.main(procedures: [PasswordRotation.version1])
+/// GenMigrationKit.main(procedures: [RotatePostgresPassword.version1])
 /// ```
 ///
 /// Help, hints and errors name the tool by `name` (default: the name the
