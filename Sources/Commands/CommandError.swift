@@ -22,6 +22,8 @@ public enum CommandError: Error, Equatable {
   /// Two procedure files of one command with the same id and version: they
   /// would write the same files.
   case duplicateProcedure(String, files: [String])
+  /// The catalog the tool was built with holds one procedure version twice.
+  case duplicateInCatalog(String)
   /// Two options, or an option and a format, that do not go together.
   case conflictingOptions(String, command: String)
 
@@ -78,6 +80,9 @@ public enum CommandError: Error, Equatable {
     case .duplicateProcedure(let reference, let files):
       return
         "\(files.joined(separator: " and ")) are both \(reference) and would write the same files; give one of them"
+    case .duplicateInCatalog(let reference):
+      return
+        "the procedures this tool was built with hold \(reference) twice; give each id and version once (in the list passed to GenMigrationKit.main)"
     case .conflictingOptions(let what, let command):
       return "\(what); run '\(ToolName.current) \(command) --help'"
     }

@@ -63,6 +63,7 @@ public enum GenMigration {
     PackageFolder.$workingDirectory.withValue(workingDirectory) {
       var output = Output()
       do throws(CommandError) {
+        try CatalogCheck.requireUnique(catalog)
         try dispatch(arguments, catalog: catalog, output: &output)
       } catch {
         output.error(error.message)

@@ -64,6 +64,26 @@ import Testing
     }
   }
 
+  /// One version given twice would list twice and write the same files
+  /// twice; no command runs, not even list.
+  @Test(arguments: ["list", "generate"])
+  func aCatalogWithAVersionTwiceIsRefused(command: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let arguments = command == "list" ? ["list"] : ["generate", "--output", folder.file("out")]
+    let tiny = TinyProcedure.make()
+    let result = GenMigration.run(
+      arguments, catalog: [tiny, TinyProcedure.make(version: "2.0"), tiny],
+      workingDirectory: folder.path, toolName: Self.tool)
+    #expect(result.status == 2)
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError
+        == "rotate-password: the procedures this tool was built with hold tiny@1.0 twice; give each id and version once (in the list passed to GenMigrationKit.main)\n"
+    )
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func errorsAndHintsNameTheTool() {
     let unknown = Self.run(["lst"])
     #expect(unknown.status == 2)
