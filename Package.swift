@@ -9,6 +9,9 @@ let package = Package(
   products: [
     .library(name: "Model", targets: ["Model"]),
     .library(name: "Templates", targets: ["Templates"]),
+    // Procedures of your own in the DSL, with this tool's commands over them:
+    // `GenMigrationKit.main(procedures: [...])` (see example-package/).
+    .library(name: "GenMigrationKit", targets: ["GenMigrationKit"]),
     .executable(name: "gen-migration", targets: ["gen-migration"]),
   ],
   targets: [
@@ -20,9 +23,13 @@ let package = Package(
     .target(name: "Catalog", dependencies: ["Model"]),
     // Lint rules over a procedure's commands and SQL (shell parsing is injected).
     .target(name: "Lint", dependencies: ["Model"]),
-    // The commands of the CLI: argument parsing, files, exit codes.
-    .target(name: "Commands", dependencies: ["Model", "Templates", "Catalog", "Lint"]),
-    .executableTarget(name: "gen-migration", dependencies: ["Commands"]),
+    // The commands of the CLI over a catalog they are given: argument
+    // parsing, files, exit codes.
+    .target(name: "Commands", dependencies: ["Model", "Templates", "Lint"]),
+    // The library other packages depend on: the DSL, renderers, lint and
+    // the command line, with one `main(procedures:)`.
+    .target(name: "GenMigrationKit", dependencies: ["Model", "Templates", "Lint", "Commands"]),
+    .executableTarget(name: "gen-migration", dependencies: ["GenMigrationKit", "Catalog"]),
     // Timings reported in docs/benchmarks.md: `swift run -c release benchmarks`.
     .executableTarget(
       name: "benchmarks", dependencies: ["Model", "Templates", "Lint", "Commands"]),

@@ -16,7 +16,7 @@ enum CheckCommand: Command {
     that fix them: the generate command that rewrites what differs, and an
     rm command for each file nothing writes. Without DIR, checks the
     package's own examples/, and only when run from the package's root (the
-    folder of gen-migration's Package.swift).
+    folder whose Package.swift declares gen-migration).
     """
 
   static func run(_ arguments: [String], catalog: [Procedure], output: inout Output)
@@ -30,7 +30,7 @@ enum CheckCommand: Command {
     let files = Array(parsed.positionals.dropFirst())
     guard let folder = parsed.positionals.first ?? PackageFolder.examples() else {
       throw .missingArgument(
-        "a folder DIR here (without one, it checks the gen-migration package's examples/ and runs only from the package's root)",
+        "a folder DIR here (\(PackageFolder.noExamplesReason("checks")))",
         command: "check")
     }
     let procedures =
@@ -77,7 +77,7 @@ enum CheckCommand: Command {
     if outdated > 0 {
       let catalogExamples = files.isEmpty && folder == PackageFolder.examples()
       fixes.append(
-        (["gen-migration", "generate"] + files.map(PackageFolder.word)
+        ([ToolName.current, "generate"] + files.map(PackageFolder.word)
           + (catalogExamples ? [] : ["--output", PackageFolder.word(folder)]))
           .joined(separator: " "))
     }

@@ -22,6 +22,8 @@ public enum CommandError: Error, Equatable {
   /// Two procedure files of one command with the same id and version: they
   /// would write the same files.
   case duplicateProcedure(String, files: [String])
+  /// The catalog the tool was built with holds one procedure version twice.
+  case duplicateInCatalog(String)
   /// Two options, or an option and a format, that do not go together.
   case conflictingOptions(String, command: String)
 
@@ -38,27 +40,28 @@ public enum CommandError: Error, Equatable {
     switch self {
     case .unknownCommand(let name, let suggestion):
       return
-        "unknown command '\(name)'\(didYouMean(suggestion)); run 'gen-migration --help' for the commands"
+        "unknown command '\(name)'\(didYouMean(suggestion)); run '\(ToolName.current) --help' for the commands"
     case .unknownOption(let option, let command):
-      return "unknown option '\(option)' for \(command); run 'gen-migration \(command) --help'"
+      return
+        "unknown option '\(option)' for \(command); run '\(ToolName.current) \(command) --help'"
     case .missingValue(let option):
       return "option \(option) needs a value"
     case .unexpectedArgument(let argument, let command):
       return
-        "unexpected argument '\(argument)' for \(command); run 'gen-migration \(command) --help'"
+        "unexpected argument '\(argument)' for \(command); run '\(ToolName.current) \(command) --help'"
     case .missingArgument(let what, let command):
-      return "\(command) needs \(what); run 'gen-migration \(command) --help'"
+      return "\(command) needs \(what); run '\(ToolName.current) \(command) --help'"
     case .invalidFormat(let format, let allowed):
       return "unknown format '\(format)'; use one of: \(allowed.joined(separator: ", "))"
     case .unknownProcedure(let id, let suggestion):
       return
-        "unknown procedure '\(id)'\(didYouMean(suggestion)); run 'gen-migration list' for the procedures"
+        "unknown procedure '\(id)'\(didYouMean(suggestion)); run '\(ToolName.current) list' for the procedures"
     case .unknownVersion(let id, let version, let available):
       return
         "procedure \(id) has no version \(version); available: \(available.joined(separator: ", "))"
     case .invalidProcedure(let reference, let diagnostics):
       return
-        "\(reference) has lint errors and was not rendered (run gen-migration lint \(reference)):\n"
+        "\(reference) has lint errors and was not rendered (run \(ToolName.current) lint \(reference)):\n"
         + diagnostics.joined(separator: "\n")
     case .unparseableScript(let reference, let file, let error):
       return
@@ -77,8 +80,11 @@ public enum CommandError: Error, Equatable {
     case .duplicateProcedure(let reference, let files):
       return
         "\(files.joined(separator: " and ")) are both \(reference) and would write the same files; give one of them"
+    case .duplicateInCatalog(let reference):
+      return
+        "the procedures this tool was built with hold \(reference) twice; give each id and version once (in the list passed to GenMigrationKit.main)"
     case .conflictingOptions(let what, let command):
-      return "\(what); run 'gen-migration \(command) --help'"
+      return "\(what); run '\(ToolName.current) \(command) --help'"
     }
   }
 

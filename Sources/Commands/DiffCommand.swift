@@ -39,8 +39,11 @@ enum DiffCommand: Command {
       let name = format == "bash" ? "migrate.sh" : "README.md"
       let render = { (procedure: Procedure) in
         format == "bash"
-          ? BashScript.render(procedure, generator: Outputs.generator)
-          : Runbook.render(procedure, generator: Outputs.generator, previous: nil)
+          ? BashScript.render(
+            procedure, generator: Outputs.generator, regenerate: ToolName.regenerate)
+          : Runbook.render(
+            procedure, generator: Outputs.generator, previous: nil,
+            regenerate: ToolName.regenerate)
       }
       let text = LineDiff.unified(
         from: render(old), to: render(new), oldName: "\(old.reference)/\(name)",

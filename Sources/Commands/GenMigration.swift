@@ -1,4 +1,3 @@
-import Catalog
 import Model
 import Templates
 
@@ -51,16 +50,28 @@ public enum GenMigration {
     Exit statuses: 0 success, 1 a check, lint, diff, trace or drift found differences or errors, 2 usage or file error.
     """
 
-  /// Runs one command. `workingDirectory` (default: the process's own) is
-  /// where `generate` and `check` look for the package's `examples/` when
-  /// no folder is given.
+  /// Runs one command over `catalog` (the gen-migration executable passes
+  /// `Catalog.procedures`; a package built on GenMigrationKit its own).
+  /// `workingDirectory` (default: the process's own) is where `generate`
+  /// and `check` look for the package's `examples/` when no folder is given.
+  /// `toolName` names the tool in help, hints and errors, and is the name
+  /// the package's Package.swift must declare for that `examples/`.
   public static func run(
-    _ arguments: [String], catalog: [Procedure] = Catalog.procedures,
-    workingDirectory: String? = nil
+    _ arguments: [String], catalog: [Procedure], workingDirectory: String? = nil,
+    toolName: String = "gen-migration"
   ) -> Result {
+    ToolName.$current.withValue(toolName) { run(arguments, catalog, in: workingDirectory) }
+  }
+
+  private static func run(
+    _ arguments: [String], _ catalog: [Procedure], in workingDirectory: String?
+  )
+    -> Result
+  {
     PackageFolder.$workingDirectory.withValue(workingDirectory) {
       var output = Output()
       do throws(CommandError) {
+        try CatalogCheck.requireUnique(catalog)
         try dispatch(arguments, catalog: catalog, output: &output)
       } catch {
         output.error(error.message)
@@ -75,7 +86,7 @@ public enum GenMigration {
     throws(CommandError)
   {
     guard let command = arguments.first else {
-      output.error(help)
+      output.error(ToolName.applied(to: help))
       output.status = 2
       return
     }
@@ -88,7 +99,7 @@ public enum GenMigration {
     ]
     switch command {
     case "-h", "--help", "help":
-      output.print(help)
+      output.print(ToolName.applied(to: help))
     case "--version":
       output.print(version)
     default:
@@ -97,7 +108,7 @@ public enum GenMigration {
           command, suggestion: Suggestion.closest(to: command, in: commands.keys.sorted()))
       }
       if rest.contains("--help") || rest.contains("-h") {
-        output.print(type.help)
+        output.print(ToolName.applied(to: type.help))
         return
       }
       try type.run(rest, catalog: catalog, output: &output)
@@ -114,7 +125,7 @@ struct Output {
   mutating func print(_ text: String) { standard += text.hasSuffix("\n") ? text : text + "\n" }
   mutating func write(_ text: String) { standard += text }
   mutating func error(_ text: String) {
-    errors += "gen-migration: " + (text.hasSuffix("\n") ? text : text + "\n")
+    errors += ToolName.current + ": " + (text.hasSuffix("\n") ? text : text + "\n")
   }
 }
 

@@ -14,8 +14,8 @@ enum GenerateCommand: Command {
     (executable) and DIR/ID/VERSION/README.md. A runbook's "Changes since"
     compares it with the newest earlier version of its id among what is
     written. Without --output, the catalog is written into the package's own
-    examples/, and only when run from the package's root (the folder of
-    gen-migration's Package.swift); anywhere else --output is required, and
+    examples/, and only when run from the package's root (the folder whose
+    Package.swift declares gen-migration); anywhere else --output is required, and
     procedure files always need it. Nothing is written when any procedure has
     lint errors or renders a script bash cannot parse. Files DIR holds that
     generate does not write are left; `gen-migration check DIR [FILE.json...]`
@@ -36,7 +36,7 @@ enum GenerateCommand: Command {
     else {
       throw .missingArgument(
         files.isEmpty
-          ? "--output DIR here (without it, it writes the catalog into the gen-migration package's examples/ and runs only from the package's root)"
+          ? "--output DIR here (\(PackageFolder.noExamplesReason("writes the catalog into")))"
           : "--output DIR for procedure files (the package's examples/ holds only the catalog)",
         command: "generate")
     }
@@ -55,7 +55,7 @@ enum GenerateCommand: Command {
     for procedure in catalog { try ProcedureLookup.requireValid(procedure) }
     var files: [RenderedFile] = []
     for procedure in catalog {
-      let rendered = Outputs.files(for: procedure, in: catalog)
+      let rendered = Outputs.files(for: procedure, in: catalog, regenerate: ToolName.regenerate)
       try ScriptGate.requireParseable(rendered, of: procedure.reference)
       files += rendered
     }

@@ -33,7 +33,7 @@ enum InitCommand: Command {
         throw .cannotWrite(path: path, reason: "it exists; choose another path or remove it first")
       }
       try FileSystem.write(text, to: path, executable: false)
-      output.print("wrote \(path): lint it with `gen-migration lint \(path)`")
+      output.print("wrote \(path): lint it with `\(ToolName.current) lint \(path)`")
     } else {
       output.write(text)
     }

@@ -54,11 +54,15 @@ enum RenderCommand: Command {
     switch format {
     case "markdown":
       text =
-        previous.map { Runbook.render(procedure, generator: Outputs.generator, previous: $0) }
-        ?? Outputs.runbook(for: procedure, in: catalog)
+        previous.map {
+          Runbook.render(
+            procedure, generator: Outputs.generator, previous: $0,
+            regenerate: ToolName.regenerate)
+        } ?? Outputs.runbook(for: procedure, in: catalog, regenerate: ToolName.regenerate)
     case "json": text = JSONForm.render(procedure)
     default:
-      text = BashScript.render(procedure, generator: Outputs.generator)
+      text = BashScript.render(
+        procedure, generator: Outputs.generator, regenerate: ToolName.regenerate)
       try ScriptGate.requireParseable(
         [RenderedFile(path: "migrate.sh", contents: text, isExecutable: true)],
         of: procedure.reference)

@@ -20,12 +20,15 @@ public enum StandardStreams {
   }
 
   /// Writes `result`'s output and errors; returns the status to exit with:
-  /// the result's, or 2 when something could not be written.
-  public static func emit(_ result: GenMigration.Result) -> Int32 {
+  /// the result's, or 2 when something could not be written (said on
+  /// standard error after `toolName: `).
+  public static func emit(_ result: GenMigration.Result, toolName: String = "gen-migration")
+    -> Int32
+  {
     if let error = Descriptor.writeAll(result.standardOutput, to: STDOUT_FILENO) {
       let failure = CommandError.cannotWriteStream("standard output", reason: error)
       _ = Descriptor.writeAll(result.standardError, to: STDERR_FILENO)
-      _ = Descriptor.writeAll("gen-migration: \(failure.message)\n", to: STDERR_FILENO)
+      _ = Descriptor.writeAll("\(toolName): \(failure.message)\n", to: STDERR_FILENO)
       return failure.status
     }
     if Descriptor.writeAll(result.standardError, to: STDERR_FILENO) != nil {

@@ -3,7 +3,8 @@ import Model
 /// psql variables nothing sets: `:name`, `:'name'` or `:"name"` in SQL fed to
 /// psql (a sql action's statements, or the text of `psql -c`) that no
 /// `-v name=`, `--set name=` or `--variable name=` on that call sets (nor a
-/// `\set name` before it, nor psql itself, like `:DBNAME`). psql sends such a
+/// `\set name` or `\getenv name ENV` before it, nor psql itself, like
+/// `:DBNAME`). psql sends such a
 /// reference as written and the server rejects the `:`. Text given to
 /// `psql -c` is never interpolated (psql's manual: the command must be
 /// "completely parsable by the server"), so a variable there is a finding
@@ -101,12 +102,16 @@ enum PsqlVariableRules {
     "PROMPT3", "ECHO", "QUIET", "VERBOSITY", "SHOW_CONTEXT", "HISTSIZE", "HISTFILE",
   ]
 
-  /// The names `\set name ...` lines set, and psql's own.
+  /// The names `\set name ...` and `\getenv name ENV` (psql 15: the value
+  /// of an environment variable, so a secret stays off the command line)
+  /// lines set, and psql's own.
   static func metaSets(in sql: String) -> Set<String> {
     var names = builtIn
     for line in sql.split(separator: "\n") {
       let words = line.split(separator: " ")
-      if words.count >= 2, words[0] == "\\set" { names.insert(String(words[1])) }
+      if words.count >= 2, ["\\set", "\\getenv"].contains(words[0]) {
+        names.insert(String(words[1]))
+      }
     }
     return names
   }

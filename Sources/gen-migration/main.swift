@@ -1,5 +1,6 @@
-import Commands
-import Foundation
+import Catalog
+import GenMigrationKit
 
-StandardStreams.ignoreWriteSignals()
-exit(StandardStreams.emit(GenMigration.run(Array(CommandLine.arguments.dropFirst()))))
+// The built-in catalog's command line: the same entry a package built on
+// GenMigrationKit calls with its own procedures.
+GenMigrationKit.main(procedures: Catalog.procedures)

@@ -50,6 +50,7 @@ import Testing
     "SELECT arr[1:2] FROM t;\n",
     "SELECT :DBNAME;\n",
     "\\set pw secret\nSELECT :'pw';\n",
+    "\\getenv pw NEW_PASSWORD\nALTER ROLE app WITH PASSWORD :'pw';\n",
   ])
   func castsAssignmentsLiteralsAndSetVariablesAreNotFindings(statements: String) {
     #expect(Self.findings(Self.sql("psql -v ON_ERROR_STOP=1", statements)) == [])

@@ -8,10 +8,12 @@ import Model
 public enum Runbook {
   /// The runbook; with a `previous` version it has a "Changes since"
   /// section generated from the semantic diff.
-  public static func render(_ procedure: Procedure, generator: String, previous: Procedure? = nil)
-    -> String
-  {
+  public static func render(
+    _ procedure: Procedure, generator: String, previous: Procedure? = nil,
+    regenerate: String = Outputs.regenerate
+  ) -> String {
     MarkdownRenderer.render(
-      RunbookTranslator.translate(procedure, generator: generator, previous: previous))
+      RunbookTranslator.translate(
+        procedure, generator: generator, previous: previous, regenerate: regenerate))
   }
 }
