@@ -30,7 +30,7 @@ readonly MODEL_FINGERPRINT='61628ceda2446716'
 SCRIPT_NAME=${0##*/}
 readonly SCRIPT_NAME
 
-readonly EXIT_STEP_FAILED=1 EXIT_USAGE=2 EXIT_PREFLIGHT=3 EXIT_DECLINED=4 EXIT_LOCKED=5
+readonly EXIT_STEP_FAILED=1 EXIT_USAGE=2 EXIT_PREFLIGHT=3 EXIT_DECLINED=4 EXIT_LOCKED=5 EXIT_TIMED_OUT=6
 
 # Run options, set by parse_arguments.
 ASSUME_YES=0
@@ -103,6 +103,15 @@ STEP_RETRY_DELAYS=(0 0 0)
 STEP_ENABLED_BY=('' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '')
+# 1 for each step that runs in the script's own shell: it sets a value later
+# steps read. Every other step runs as a child the script waits for.
+STEP_IN_SHELL=(0 0 0)
+# What --list shows after each step's title.
+STEP_MARKS=(
+  ' [destructive]'
+  ''
+  ''
+)
 # Steps with a cleanup: the step whose completion ends it ('' for the end of
 # the run), and the cleanup's function.
 declare -A CLEANUP_UNTIL=(
@@ -238,6 +247,8 @@ wait_until() {
     elapsed=$((EPOCHSECONDS - started))
     if ((EPOCHSECONDS >= deadline)); then
       warn "timed out after ${elapsed}s waiting for ${what}"
+      # For on_error, which exits with its own status for a timeout.
+      [[ -z ${STATE_FD} ]] || state_write "timed-out ${CURRENT_STEP_ID}"
       return 1
     fi
     if ((EPOCHSECONDS - shown >= 30)); then
@@ -390,13 +401,20 @@ readable_file() {
   return 1
 }
 
-# on_error: names the step that failed and how to carry on, then exits 1.
+# on_error: names the step that failed and how to carry on, then exits 1,
+# or the timeout status when the step's wait timed out.
 on_error() {
   local status=$?
   if [[ ${BASHPID} != "$$" ]]; then
     exit "${status}"
   fi
   trap - ERR
+  [[ -z ${STATE_FD} ]] || load_state
+  if [[ -n ${CURRENT_STEP_ID} && ${STATE_TIMED_OUT} == "${CURRENT_STEP_ID}" ]]; then
+    record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: timed out"
+    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) timed out; once what it waits for holds, carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    exit "${EXIT_TIMED_OUT}"
+  fi
   if [[ -n ${CURRENT_STEP_ID} ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed with exit status ${status}"
     warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) failed with exit status ${status}"
@@ -425,6 +443,8 @@ GROUP_IDS=()
 WAIT_PID=''
 WAIT_WATCHDOG=''
 STATE_FD=''
+CHILD_PID=''
+STEP_STDIN=''
 
 # NOW is the current time, formatted by bash itself once per second.
 NOW=''
@@ -451,8 +471,9 @@ state_write() {
 
 # load_state: the one reader of the state file. Fills COMPLETED, and
 # RECORDED_INPUTS, RECORDED_PHASES and INPUT_SALT for bind_inputs, and
-# sets STATE_MODEL and STATE_UNFINISHED (an earlier run stopped with
-# steps completed). The file
+# sets STATE_MODEL, STATE_UNFINISHED (an earlier run stopped with
+# steps completed) and STATE_TIMED_OUT (the step whose wait timed out,
+# when that is the last line). The file
 # is data: each line is split with builtins, nothing in it is expanded,
 # and a line naming no step of this procedure is ignored with a warning,
 # as is an incomplete last line (the disk filled while it was written).
@@ -465,6 +486,7 @@ load_state() {
   RECORDED_INPUTS=()
   RECORDED_PHASES=''
   INPUT_SALT=''
+  STATE_TIMED_OUT=''
   [[ -f ${STATE_FILE} ]] || return 0
   for id in "${STEP_IDS[@]}"; do known[${id}]=1; done
   while true; do
@@ -476,8 +498,10 @@ load_state() {
     rest=${line#"${kind}"}
     rest=${rest# }
     id=${rest%% *}
+    STATE_TIMED_OUT=''
     case ${kind} in
       model) STATE_MODEL=${id} ;;
+      timed-out) STATE_TIMED_OUT=${id} ;;
       completed | undone)
         if [[ -z ${known[${id}]-} ]]; then
           warn "ignoring a line of ${STATE_FILE} that names no step of this procedure: ${line}"
@@ -533,7 +557,9 @@ prepare_state() {
       die "${EXIT_USAGE}" "${STATE_FILE} was written by a script generated from another model (${STATE_MODEL:-unknown}, this one is ${MODEL_FINGERPRINT}); resume anyway with --force-resume, or start over with --restart"
     fi
   elif ((STATE_UNFINISHED)) && ((!SELECTION_GIVEN)); then
-    die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} steps completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
+    local steps=steps
+    ((${#COMPLETED[@]} != 1)) || steps=step
+    die "${EXIT_USAGE}" "an earlier run stopped before it finished (${#COMPLETED[@]} ${steps} completed, see ${STATE_FILE}); carry on with --resume, or start over with --restart"
   elif ((!SELECTION_GIVEN)); then
     COMPLETED=()
     fresh=1
@@ -646,6 +672,7 @@ on_signal() {
   trap - ERR
   stop_wait
   stop_group
+  stop_child
   if ((${#GROUP_IDS[@]} > 0)); then
     record "interrupted by SIG$1 during the concurrent steps ${GROUP_IDS[*]}; they will run again"
     warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
@@ -746,6 +773,88 @@ exit_unless_returned() {
   fi
 }
 
+# run_child FUNCTION: runs a step's function in a subshell that the script
+# waits for, so that Ctrl-C or a SIGTERM sent to the script alone is
+# handled at once, even while a command of the step runs: on_signal then
+# stops the subshell with everything it started (stop_child). The
+# subshell reads the script's standard input; an exit inside it fails the
+# step; a declined confirmation still ends the run as declined.
+run_child() {
+  local status=0
+  (
+    # A background subshell starts with Ctrl-C ignored; here a signal
+    # stops the step's wait, if one runs, and ends the subshell with the
+    # signal's status, which its EXIT trap (bash runs it when a signal
+    # ends the shell, too) then sees instead of 0.
+    trap 'stop_wait; exit 130' INT
+    trap 'stop_wait; exit 143' TERM
+    trap - QUIT
+    set -e
+    STEP_RETURNED=0
+    trap exit_unless_returned EXIT
+    "$1"
+    STEP_RETURNED=1
+  ) <&"${STEP_STDIN}" &
+  CHILD_PID=$!
+  wait "${CHILD_PID}" || status=$?
+  CHILD_PID=''
+  ((status != EXIT_DECLINED)) || exit "${EXIT_DECLINED}"
+  return "${status}"
+}
+
+# descendants PID: prints every process PID started, and those they
+# started, one a line, from pgrep, or else ps; fails without either.
+descendants() {
+  local -a queue=("$1")
+  local pid child
+  local -A children=()
+  if command -v pgrep >/dev/null 2>&1; then
+    while ((${#queue[@]} > 0)); do
+      pid=${queue[0]}
+      queue=("${queue[@]:1}")
+      for child in $(pgrep -P "${pid}" || true); do
+        printf '%s\n' "${child}"
+        queue+=("${child}")
+      done
+    done
+  elif command -v ps >/dev/null 2>&1; then
+    while read -r child pid; do
+      children[${pid}]+=" ${child}"
+    done < <(ps -A -o pid= -o ppid=)
+    while ((${#queue[@]} > 0)); do
+      pid=${queue[0]}
+      queue=("${queue[@]:1}")
+      for child in ${children[${pid}]-}; do
+        printf '%s\n' "${child}"
+        queue+=("${child}")
+      done
+    done
+  else
+    return 1
+  fi
+}
+
+# stop_child: ends the step running as a child (run_child) and everything
+# it started, and waits for it, so that no command of an interrupted step
+# outlives the run, its cleanups or its lock. Twice, for what a dying
+# command started meanwhile. Without pgrep or ps the running command
+# cannot be found, so the run waits for it to end.
+stop_child() {
+  local pid=${CHILD_PID}
+  local -a tree=()
+  [[ -n ${pid} ]] || return 0
+  for _ in 1 2; do
+    mapfile -t tree < <(descendants "${pid}" || printf 'none\n')
+    if [[ ${tree[*]-} == none ]]; then
+      warn "waiting for the running command of step ${CURRENT_STEP_ID} to end: without pgrep or ps it cannot be stopped"
+      break
+    fi
+    kill -TERM "${pid}" "${tree[@]}" 2>/dev/null || true
+  done
+  if kill -0 "${pid}" 2>/dev/null; then wait "${pid}" 2>/dev/null || true; fi
+  CHILD_PID=''
+}
+
 # run_with_retries FUNCTION ATTEMPTS DELAY: runs a step in a subshell up to
 # ATTEMPTS times, DELAY seconds apart, logging each try.
 run_with_retries() {
@@ -753,18 +862,11 @@ run_with_retries() {
   while true; do
     trap - ERR
     set +e
-    (
-      STEP_RETURNED=0
-      trap exit_unless_returned EXIT
-      set -e
-      "${function}"
-      STEP_RETURNED=1
-    )
+    run_child "${function}"
     status=$?
     set -e
     trap on_error ERR
     ((status == 0)) && return 0
-    ((status == EXIT_DECLINED)) && exit "${EXIT_DECLINED}"
     if ((attempt >= attempts)); then
       record "try ${attempt} of ${attempts} failed with exit status ${status}"
       return "${status}"
@@ -913,6 +1015,7 @@ Options:
   --skip STEP[,STEP]   run every step but these
   --state-file PATH    where completed steps are recorded (default: ${WORK_DIR}/rotate-postgres-password.state)
   --log-file PATH      where each run is logged (default: ${WORK_DIR}/rotate-postgres-password.log)
+  --version            print the procedure, its version, its model's fingerprint and the generator, and exit
   -h, --help           print this help and exit
 
 STEP is a step id or its number in --list; an unknown one is a usage error.
@@ -956,6 +1059,7 @@ Exit statuses:
   3         preflight failed: a required tool is missing or a context check failed
   4         the operator declined a confirmation or gave no answer
   5         another run holds the lock of the state file
+  6         a wait timed out: what a step waits for did not happen in time; check it, then carry on with --resume
   130, 143  interrupted by SIGINT or SIGTERM; carry on with --resume
 TEXT
 }
@@ -965,7 +1069,7 @@ list_steps() {
   local index
   for index in "${!STEP_IDS[@]}"; do
     if ((${#SELECTED_PHASES[@]} == 0)) || phase_selected "${STEP_PHASES[index]}"; then
-      printf '%3d  %-8s %-34s %s\n' "$((index + 1))" "${STEP_PHASES[index]}" "${STEP_IDS[index]}" "${STEP_TITLES[index]}"
+      printf '%3d  %-8s %-34s %s%s\n' "$((index + 1))" "${STEP_PHASES[index]}" "${STEP_IDS[index]}" "${STEP_TITLES[index]}" "${STEP_MARKS[index]}"
     fi
   done
 }
@@ -976,6 +1080,7 @@ need_value() {
 }
 
 parse_arguments() {
+  local operand
   while (($# > 0)); do
     case $1 in
       -h | --help)
@@ -1024,6 +1129,10 @@ parse_arguments() {
         shift
         ;;
       --log-file=*) LOG_FILE=${1#*=} ;;
+      --version)
+        printf '%s %s (model %s), generated by %s\n' "${PROCEDURE_ID}" "${PROCEDURE_VERSION}" "${MODEL_FINGERPRINT}" 'gen-migration 0.1.0'
+        exit 0
+        ;;
       --kube-context)
         need_value "$@"
         KUBE_CONTEXT=$2
@@ -1084,6 +1193,14 @@ parse_arguments() {
         shift
         ;;
       --work-dir=*) WORK_DIR=${1#*=} ;;
+      --)
+        shift
+        for operand in "$@"; do
+          is_phase "${operand}" || usage_error "unknown phase '${operand}'; the phases are: ${PHASE_IDS[*]}"
+          SELECTED_PHASES+=("${operand}")
+        done
+        break
+        ;;
       -*) usage_error "unknown option '$1'" ;;
       *)
         is_phase "$1" || usage_error "unknown phase '$1'; the phases are: ${PHASE_IDS[*]}"
@@ -1418,7 +1535,7 @@ run_steps() {
 # them, prints each one's output, and records each as completed or failed.
 # A failure stops the run after every step of the group has ended.
 run_group() {
-  local index status failed=0 output
+  local index status failed=0 output started=${EPOCHSECONDS}
   local -A pids=()
   if (($# == 1)); then
     run_step "$1"
@@ -1450,7 +1567,7 @@ run_group() {
     if ((status == 0)); then
       state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
-      record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed"
+      record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
     else
       failed=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
@@ -1466,7 +1583,7 @@ run_group() {
 }
 
 run_step() {
-  local index=$1
+  local index=$1 started=${EPOCHSECONDS}
   CURRENT_STEP_ID=${STEP_IDS[index]}
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
@@ -1483,13 +1600,15 @@ run_step() {
   fi
   if ((STEP_ATTEMPTS[index] > 1)); then
     run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
-  else
+  elif ((STEP_IN_SHELL[index])); then
     "${STEP_FUNCTIONS[index]}"
+  else
+    run_child "${STEP_FUNCTIONS[index]}"
   fi
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1
   end_cleanups_until "${CURRENT_STEP_ID}"
-  record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed"
+  record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
   CURRENT_STEP_ID=''
 }
 
@@ -1537,6 +1656,9 @@ main() {
   preflight_checks
   check_phase_prerequisites
   forget_phase_records
+  # A step run as a child reads the script's standard input through this
+  # copy (a background command's own is /dev/null).
+  exec {STEP_STDIN}<&0
   trap on_error ERR
   run_steps
   trap - ERR
