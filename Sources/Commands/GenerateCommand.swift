@@ -46,7 +46,8 @@ enum GenerateCommand: Command {
         file.contents, to: "\(folder)/\(file.path)", executable: file.isExecutable)
     }
     output.print(
-      "wrote \(rendered.count) files for \(procedures.count) procedure versions to \(folder)")
+      "wrote \(counted(rendered.count, "file")) for \(counted(procedures.count, "procedure version")) to \(folder)"
+    )
   }
 
   /// What generate writes, after every procedure has validated and every
