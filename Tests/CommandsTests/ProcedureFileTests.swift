@@ -211,3 +211,44 @@ import Testing
         "\n  kubectl scale statefulset -n \"${NAMESPACE}\" db --replicas=0\n"))
   }
 }
+
+/// The quick start's own-procedure commands run as written, in order, and
+/// each succeeds: init, import, lint, generate, check and drift.
+@Suite struct QuickStartTests {
+  static let runbook = """
+    # Restart the app
+
+    Scale the app down, then up again.
+
+    ```bash
+    kubectl scale deployment app --replicas=0
+    kubectl scale deployment app --replicas=1
+    ```
+
+    """
+
+  @Test func theOwnProcedureCommandsRunAsWritten() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let commands = text.split(separator: "\n").filter { $0.hasPrefix("$gen ") }.map {
+      $0.dropFirst(5).prefix { $0 != "#" }.split(separator: " ").map(String.init)
+    }
+    #expect(
+      commands.map { $0.first ?? "" } == ["init", "import", "lint", "generate", "check", "drift"])
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write(Self.runbook, to: "runbook.md")
+    try folder.write(
+      "#!/usr/bin/env bash\nset -euo pipefail\nkubectl scale deployment app --replicas=0\n"
+        + "kubectl scale deployment app --replicas=1\n", to: "migrate.sh")
+    let files: Set<String> = ["rotate.json", "draft.json", "runbook.md", "migrate.sh", "out"]
+    for command in commands {
+      let arguments = command.map { files.contains($0) ? folder.file($0) : $0 }
+      let result = GenMigration.run(arguments)
+      #expect(result.status == 0, "\(command.joined(separator: " ")): \(result.standardError)")
+    }
+    #expect(
+      FileManager.default.fileExists(atPath: folder.file("out/rotate-password/1.0/migrate.sh")))
+  }
+}
