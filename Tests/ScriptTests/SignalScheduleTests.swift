@@ -12,11 +12,12 @@ import Testing
 /// clean run's end state: the real database's rows and the cluster's files
 /// for CML, the emulated clusters and buckets for Pachyderm (issue 9).
 ///
-/// The whole schedule takes about three minutes on two cores, more than the
-/// suite's budget allows beside the rest, so `swift test` (and CI) runs every
+/// The whole schedule takes about two minutes on two cores, more than
+/// `swift test`'s budget allows beside the rest, so `swift test` runs every
 /// fifth point of it, prompts and both procedures included; the whole of it
 /// runs with `GEN_MIGRATION_SIGNAL_SCHEDULE=1 swift test --filter
-/// SignalScheduleTests`, and `GEN_MIGRATION_SIGNAL_POINTS` picks points.
+/// SignalScheduleTests`, which `.ci/run` does after `swift test`, and
+/// `GEN_MIGRATION_SIGNAL_POINTS` picks points.
 @Suite struct SignalScheduleTests {
   enum Signal: String, CaseIterable, Sendable {
     case interrupt = "INT"
