@@ -9,6 +9,9 @@ public struct ShellText: Equatable, Sendable {
   /// Programs in command position, in order of first appearance; a program
   /// named by a variable (`"${CLI}" migrate`) appears as `${CLI}`.
   public var commands: [String] = []
+  /// Builtins in command position (`read`, `printf`, `true`), in order of
+  /// first appearance: what runs without a program.
+  public var builtins: [String] = []
   /// Variables read, in order of first appearance.
   public var reads: [String] = []
   /// Variables assigned (`x=1`, `for x in`, `read x`, `local x`, `mapfile -t x`).
@@ -32,6 +35,7 @@ public struct ShellText: Equatable, Sendable {
     var scanner = ShellScanner(Array(text.unicodeScalars))
     scanner.scanCommands(until: nil)
     commands = scanner.commands
+    builtins = scanner.builtins
     reads = scanner.reads
     assigns = scanner.assigns
     invocations = scanner.invocations
@@ -53,6 +57,7 @@ struct ShellScanner {
   let text: [Unicode.Scalar]
   var index = 0
   var commands: [String] = []
+  var builtins: [String] = []
   var reads: [String] = []
   var assigns: [String] = []
   var invocations: [ShellText.Invocation] = []
@@ -200,7 +205,11 @@ struct ShellScanner {
             commandPosition = false
             afterWrapper = false
             argumentsOf = literal
-            if !ShellText.shellWords.contains(literal) { addCommand(literal) }
+            if !ShellText.shellWords.contains(literal) {
+              addCommand(literal)
+            } else if !builtins.contains(literal) {
+              builtins.append(literal)
+            }
             begin(literal)
             if ["xargs", "sudo", "env", "nohup", "watch", "timeout", "exec", "command"].contains(
               literal)

@@ -176,14 +176,12 @@ struct BashTranslator {
         name: Contract.stepGroups, elements: steps.map { .literal($0.step.concurrentGroup ?? "") }))
     nodes.append(
       .comment(
-        "1 for each step that runs in the script's own shell: it sets a value later\nsteps read. Every other step runs as a child the script waits for."
+        "1 for each step that runs in the script's own shell: it sets a value later\nsteps read, or runs only builtins, which cannot hold a signal back. Every\nother step runs as a child the script waits for."
       ))
     nodes.append(
       .array(
         name: Contract.stepInShell,
-        elements: steps.map { step in
-          .code(step.step.actions.contains { $0.kind == .choose } ? "1" : "0")
-        }))
+        elements: steps.map { .code(Self.runsInShell($0.step) ? "1" : "0") }))
     nodes.append(.comment("What --list shows after each step's title."))
     nodes.append(
       .array(
@@ -215,5 +213,29 @@ extension String {
     var copy = self
     while copy.last == " " { copy.removeLast() }
     return copy
+  }
+}
+
+extension BashTranslator {
+  /// Builtins that can wait without end, so a step running one is a child.
+  static let blockingBuiltins: Set<String> = [
+    "read", "wait", "mapfile", "readarray", "select", "exec", "eval", "source", ".",
+  ]
+
+  /// Whether `step` runs in the script's own shell rather than as a child:
+  /// a choice sets a value later steps read; a step of builtins only (`:`,
+  /// `true`, `printf`, a manual step without a check) cannot hold a signal
+  /// back, and runs without the cost of a subshell.
+  static func runsInShell(_ step: Step) -> Bool {
+    if step.actions.contains(where: { $0.kind == .choose }) { return true }
+    return step.actions.allSatisfy { action in
+      switch action {
+      case .shell(let shell):
+        ShellText(shell.command).commands.isEmpty
+          && ShellText(shell.command).builtins.allSatisfy { !blockingBuiltins.contains($0) }
+      case .manual(let manual): manual.verification == nil
+      case .sql, .writeFile, .wait, .check, .choose: false
+      }
+    }
   }
 }
