@@ -54,7 +54,7 @@ enum GenerateCommand: Command {
     for procedure in catalog { try ProcedureLookup.requireValid(procedure) }
     var files: [RenderedFile] = []
     for procedure in catalog {
-      let rendered = Outputs.files(for: procedure, in: catalog)
+      let rendered = Outputs.files(for: procedure, in: catalog, rules: .lint)
       try ScriptGate.requireParseable(rendered, of: procedure.reference)
       files += rendered
     }

@@ -54,8 +54,9 @@ enum RenderCommand: Command {
     switch format {
     case "markdown":
       text =
-        previous.map { Runbook.render(procedure, generator: Outputs.generator, previous: $0) }
-        ?? Outputs.runbook(for: procedure, in: catalog)
+        previous.map {
+          Runbook.render(procedure, generator: Outputs.generator, previous: $0, rules: .lint)
+        } ?? Outputs.runbook(for: procedure, in: catalog, rules: .lint)
     case "json": text = JSONForm.render(procedure)
     default:
       text = BashScript.render(procedure, generator: Outputs.generator)

@@ -7,23 +7,28 @@ public enum Outputs {
   public static let generator = "gen-migration 0.1.0"
 
   /// The files of `procedure`; its runbook's "Changes since" section compares
-  /// it with the newest earlier version of the same id in `catalog`.
-  public static func files(for procedure: Procedure, in catalog: [Procedure] = []) -> [RenderedFile]
-  {
+  /// it with the newest earlier version of the same id in `catalog`, its
+  /// changes classified by `rules`.
+  public static func files(
+    for procedure: Procedure, in catalog: [Procedure] = [], rules: RiskRules
+  ) -> [RenderedFile] {
     let folder = "\(procedure.id)/\(procedure.version)"
     return [
       RenderedFile(
         path: "\(folder)/migrate.sh", contents: BashScript.render(procedure, generator: generator),
         isExecutable: true),
-      RenderedFile(path: "\(folder)/README.md", contents: runbook(for: procedure, in: catalog)),
+      RenderedFile(
+        path: "\(folder)/README.md", contents: runbook(for: procedure, in: catalog, rules: rules)),
     ]
   }
 
   /// The runbook, with "Changes since" the newest earlier version of the same
   /// id in `catalog`, if there is one.
-  public static func runbook(for procedure: Procedure, in catalog: [Procedure]) -> String {
+  public static func runbook(
+    for procedure: Procedure, in catalog: [Procedure], rules: RiskRules
+  ) -> String {
     let previous = catalog.filter { $0.id == procedure.id && $0.version < procedure.version }
       .max { $0.version < $1.version }
-    return Runbook.render(procedure, generator: generator, previous: previous)
+    return Runbook.render(procedure, generator: generator, previous: previous, rules: rules)
   }
 }

@@ -7,11 +7,14 @@ import Model
 /// `MarkdownRenderer` writes it, escaping every text of the model.
 public enum Runbook {
   /// The runbook; with a `previous` version it has a "Changes since"
-  /// section generated from the semantic diff.
-  public static func render(_ procedure: Procedure, generator: String, previous: Procedure? = nil)
-    -> String
-  {
+  /// section generated from the typed diff, its changes classified by
+  /// `rules` (lint's table of destructive commands, from the command line).
+  public static func render(
+    _ procedure: Procedure, generator: String, previous: Procedure? = nil,
+    rules: RiskRules = .conservative
+  ) -> String {
     MarkdownRenderer.render(
-      RunbookTranslator.translate(procedure, generator: generator, previous: previous))
+      RunbookTranslator.translate(
+        procedure, generator: generator, previous: previous, rules: rules))
   }
 }

@@ -12,15 +12,17 @@ public struct RunbookTranslator {
   let procedure: Procedure
   let generator: String
   let previous: Procedure?
+  var rules: RiskRules = .conservative
 
   static let contentsHeading: [Inline] = [.text("Contents")]
   static let scriptHeading: [Inline] = [.text("Running the script")]
 
   public static func translate(
-    _ procedure: Procedure, generator: String, previous: Procedure? = nil
+    _ procedure: Procedure, generator: String, previous: Procedure? = nil,
+    rules: RiskRules = .conservative
   ) -> RunbookDocument {
     let translator = RunbookTranslator(
-      procedure: procedure, generator: generator, previous: previous)
+      procedure: procedure, generator: generator, previous: previous, rules: rules)
     let title = Heading(level: 1, .prose(procedure.title), inContents: false)
     let contents = Heading(level: 2, contentsHeading, inContents: false)
     let body = translator.body()
@@ -109,8 +111,7 @@ public struct RunbookTranslator {
         .text("Generated from the models of \(previous.reference) and \(procedure.reference) ("),
         .code(command), .text("):"),
       ]),
-      DiffSummary.markdown(ProcedureDiff.between(previous, procedure)),
-    ]
+    ] + DiffMarkdown.blocks(ProcedureDiff.between(previous, procedure, rules: rules))
   }
 
   /// `> **Warning:** text`.
