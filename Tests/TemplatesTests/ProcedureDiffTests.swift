@@ -106,7 +106,8 @@ import Testing
         .init(.behaviour, .parameterDefault(name: "NAMESPACE", old: "mlx", new: "prod")),
       ])
     let summary = DiffSummary.text(diff)
-    #expect(summary.contains("\nSafety (1):\n  step b becomes destructive: destroys the namespace\n"))
+    #expect(
+      summary.contains("\nSafety (1):\n  step b becomes destructive: destroys the namespace\n"))
     #expect(summary.contains("  default of NAMESPACE: mlx → prod\n"))
   }
 
