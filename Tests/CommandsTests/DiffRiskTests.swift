@@ -184,7 +184,7 @@ extension DiffPair {
 /// Each change kind and risk class on a hand-made pair: the exact typed
 /// changes, and `diff`'s exit status under each `--fail-on`.
 @Suite struct DiffRiskTests {
-  @Test(arguments: DiffPair.all)
+  @Test(arguments: DiffPair.all + DiffPair.kinds)
   func eachPairGivesItsTypedChangesAndStatuses(pair: DiffPair) {
     #expect(ProcedureDiff.between(pair.old, pair.new, rules: .lint).entries == pair.expected)
     let catalog = [pair.old, pair.new]
