@@ -72,18 +72,20 @@ enum DiffCommand: Command {
     let old = try ProcedureInput.load(parsed.positionals[0], catalog: catalog)
     let new = try ProcedureInput.load(parsed.positionals[1], catalog: catalog)
     let diff = ProcedureDiff.between(old, new, rules: .lint)
+    output.status = status(diff, failOn: failOn)
     switch format {
     case "bash", "markdown":
-      output.write(fileDiff(old, new, bash: format == "bash", raw: parsed.flags.contains("--raw")))
+      let text = fileDiff(old, new, bash: format == "bash", raw: parsed.flags.contains("--raw"))
+      output.write(text)
+      // Files can differ where the model does not (another generator).
+      if output.status == 0 && !text.isEmpty { output.status = 1 }
     case "json": output.write(DiffJSON.render(diff))
     case "pr-comment": output.write(DiffMarkdown.comment(diff))
     default: output.write(DiffSummary.text(diff))
     }
-    output.status = status(diff, failOn: failOn)
   }
 
-  /// 0, 1 or 3, from the typed diff whatever the format: two files that
-  /// differ only in their fingerprint header still differ.
+  /// 0, 1 or 3, from the typed diff whatever the format.
   static func status(_ diff: ProcedureDiff, failOn: String?) -> Int32 {
     guard !diff.isEmpty else { return 0 }
     // `any`: every change counts, so the least serious class is the threshold.

@@ -178,14 +178,14 @@ import Testing
     // What the second edition adds: table ACLs, secrets, MLflow, the pause
     // status, the repair of legacy tables, groups, top-level notebooks.
     for added in [
-      "added step export-table-acls (export): Export table ACLs\n",
-      "added step import-table-acls (import): Import table ACLs\n",
-      "added step export-secrets (export): Export secrets\n",
-      "added step import-secrets (import): Import secrets\n",
-      "added step export-mlflow (export): Export MLflow experiments, their permissions and runs\n",
-      "added step restore-pause-status (cut-over): Give the target's jobs the source's pause status\n",
-      "added step export-groups (export): Export the chosen groups\n",
-      "added step import-top-level (import): Import the top-level notebooks\n",
+      "added step export-table-acls (export): Export table ACLs, when TABLE_ACLS is yes\n",
+      "added step import-table-acls (import): Import table ACLs, when TABLE_ACLS is yes\n",
+      "added step export-secrets (export): Export secrets, when MIGRATE_SECRETS is yes\n",
+      "added step import-secrets (import): Import secrets, when MIGRATE_SECRETS is yes\n",
+      "added step export-mlflow (export): Export MLflow experiments, their permissions and runs, when MIGRATE_MLFLOW is yes\n",
+      "added step restore-pause-status (cut-over): Give the target's jobs the source's pause status, when RESTORE_PAUSE_STATUS is yes\n",
+      "added step export-groups (export): Export the chosen groups, when MIGRATE_GROUPS is yes\n",
+      "added step import-top-level (import): Import the top-level notebooks, when MIGRATE_TOP_LEVEL is yes\n",
       "added parameter MIGRATE_SECRETS, default no\n",
       "added parameter REPAIR_TABLES, default no\n",
       "  commands of step import-metastore:\n      + if [[ \"${REPAIR_TABLES}\" == yes ]]; then metastore=(\"${metastore[@]}\" --repair-metastore-tables); fi\n",

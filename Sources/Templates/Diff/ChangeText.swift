@@ -43,11 +43,14 @@ struct ChangeText: Equatable {
     lineDiff(old.map(LineDiff.lines) ?? [], new.map(LineDiff.lines) ?? [])
   }
 
-  /// `` `id` (Title) ``, and what it destroys.
+  /// `` `id` (phase): Title ``, or `` `id` (Title) `` without the phase;
+  /// then what it destroys and when it runs, if it is optional:
+  /// `` `wipe` (main): Wipe, destroys the data, when `WIPE` is yes ``.
   static func step(_ step: StepReference, phase: Bool = true) -> [Piece] {
     var pieces: [Piece] = [.code(step.id), .words(phase ? " (\(step.phase)): " : " (")]
     pieces.append(.words(phase ? step.title : step.title + ")"))
     if let destroys = step.destroys { pieces.append(.words(", destroys \(destroys)")) }
+    if let flag = step.enabledBy { pieces += [.words(", when "), .code(flag), .words(" is yes")] }
     return pieces
   }
 

@@ -89,22 +89,29 @@ public enum ChangePlace: Codable, Equatable, Sendable {
 }
 
 /// A step as a change names it: `export-mlflow` (export): "Export MLflow …",
-/// with what it destroys when it is destructive.
+/// with what it destroys when it is destructive, and the parameter that
+/// turns it on when it is optional.
 public struct StepReference: Codable, Equatable, Sendable {
   public var id: String
   public var phase: String
   public var title: String
   public var destroys: String?
+  public var enabledBy: String?
 
-  public init(id: String, phase: String, title: String, destroys: String? = nil) {
+  public init(
+    id: String, phase: String, title: String, destroys: String? = nil, enabledBy: String? = nil
+  ) {
     self.id = id
     self.phase = phase
     self.title = title
     self.destroys = destroys
+    self.enabledBy = enabledBy
   }
 
   init(_ step: Step, in phase: Phase) {
-    self.init(id: step.id, phase: phase.id, title: step.title, destroys: step.destroys)
+    self.init(
+      id: step.id, phase: phase.id, title: step.title, destroys: step.destroys,
+      enabledBy: step.enabledBy)
   }
 }
 
