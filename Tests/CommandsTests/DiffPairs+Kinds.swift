@@ -114,5 +114,90 @@ extension DiffPair {
             place: .procedure, old: .danger("Never run this against production."), new: nil)),
       ],
       statuses: statuses(.wording)),
+    DiffPair(
+      name: "a phase added and the phases reordered",
+      old: base { $0.phases.append(otherPhase("prepare")) },
+      new: base("2.0") {
+        $0.phases.insert(otherPhase("prepare"), at: 0)
+        $0.phases.append(otherPhase("report"))
+      },
+      expected: [
+        .init(
+          .behaviour,
+          .stepAdded(
+            step: StepReference(id: "report-step", phase: "report", title: "Step of report"))),
+        .init(
+          .behaviour,
+          .phaseAdded(phase: PhaseReference(id: "report", title: "report", runsOn: "a workstation"))
+        ),
+        .init(.behaviour, .phaseOrder(old: ["main", "prepare"], new: ["prepare", "main"])),
+      ],
+      statuses: statuses(.behaviour)),
+    DiffPair(
+      name: "a phase removed",
+      old: base { $0.phases.append(otherPhase("report")) },
+      new: base("2.0"),
+      expected: [
+        .init(
+          .behaviour,
+          .stepRemoved(
+            step: StepReference(id: "report-step", phase: "report", title: "Step of report"))),
+        .init(
+          .behaviour,
+          .phaseRemoved(
+            phase: PhaseReference(id: "report", title: "report", runsOn: "a workstation"))),
+      ],
+      statuses: statuses(.behaviour)),
+    DiffPair(
+      name: "a parameter's kind, choices, requirement, rules and meaning",
+      old: base(),
+      new: base("2.0") {
+        $0.parameters[0].isRequired = false
+        $0.parameters[0].choices = ["prod", "staging"]
+        $0.parameters[0].rules = [.differsFrom("TOKEN")]
+        $0.parameters[0].meaning = "The kube context of the cluster."
+        $0.parameters[2].kind = .text
+      },
+      expected: [
+        .init(.behaviour, .parameterRequired(name: "KUBE_CONTEXT", old: true, new: false)),
+        .init(
+          .behaviour, .parameterChoices(name: "KUBE_CONTEXT", old: [], new: ["prod", "staging"])),
+        .init(
+          .behaviour, .parameterRules(name: "KUBE_CONTEXT", old: [], new: [.differsFrom("TOKEN")])),
+        .init(
+          .wording,
+          .parameterMeaning(
+            name: "KUBE_CONTEXT", old: "The cluster's kube context.",
+            new: "The kube context of the cluster.")),
+        .init(.behaviour, .parameterKind(name: "WAIT_TIMEOUT", old: .integer, new: .text)),
+      ],
+      statuses: statuses(.behaviour)),
+    DiffPair(
+      name: "a parameter added and one removed",
+      old: base { $0.parameters.append(Parameter("OLD_FLAG", "Unused.", default: "no")) },
+      new: base("2.0") { $0.parameters.append(Parameter("NEW_FLAG", "New.", default: "no")) },
+      expected: [
+        .init(.behaviour, .parameterAdded(parameter: Parameter("NEW_FLAG", "New.", default: "no"))),
+        .init(
+          .behaviour, .parameterRemoved(parameter: Parameter("OLD_FLAG", "Unused.", default: "no"))),
+      ],
+      statuses: statuses(.behaviour)),
+    DiffPair(
+      name: "a correction added",
+      old: base(),
+      new: base("2.0") { $0.corrections = [correction] },
+      expected: [.init(.wording, .correction(old: nil, new: correction))],
+      statuses: statuses(.wording)),
   ]
+
+  static let correction = Correction(
+    "The import names its context", source: "python import_db.py --users --groups",
+    problem: "It acts on the current context.", fix: "It names KUBE_CONTEXT.",
+    steps: ["import-all"])
+
+  static func otherPhase(_ id: String) -> Phase {
+    Phase(
+      id: id, title: id, runsOn: "a workstation",
+      sections: [Section(title: id, steps: [step("\(id)-step", "Step of \(id)", ["true"])])])
+  }
 }

@@ -83,29 +83,31 @@ public struct ProcedureDiff: Equatable, Sendable {
     return changes
   }
 
-  /// The steps both versions have whose place changed (another phase, or
-  /// out of order with the others), by new id, with the step each now
-  /// follows in its phase (nil when it is the phase's first). The steps
-  /// `difference` must insert to turn the old order into the new one have
-  /// moved.
+  /// The steps both versions have whose place changed, by new id, with the
+  /// step each now follows in its phase (nil when it is the phase's first):
+  /// a step now in another phase, and, among the steps that stayed in a
+  /// phase, those `difference` must insert to turn their old order into the
+  /// new one. Reordering the phases moves no step.
   static func movedSteps(
     _ pairs: [(old: StepMatching.Entry, new: StepMatching.Entry)], old: Procedure,
     new: Procedure
   ) -> [String: String?] {
     let oldIndex = Dictionary(
       old.orderedSteps.enumerated().map { ($1.step.id, $0) }, uniquingKeysWith: { a, _ in a })
-    // Each common step keyed by its new id and the phase it is in.
-    let newOrder = pairs.map { "\($0.new.phase.id)/\($0.new.step.id)" }
-    let oldOrder = pairs.sorted { oldIndex[$0.old.step.id]! < oldIndex[$1.old.step.id]! }
-      .map { "\($0.old.phase.id)/\($0.new.step.id)" }
-    var moved: [String: String?] = [:]
-    for change in newOrder.difference(from: oldOrder) {
-      guard case .insert(_, let key, _) = change else { continue }
-      let id = String(key.split(separator: "/", maxSplits: 1).last!)
+    var moved = Set(pairs.filter { $0.old.phase.id != $0.new.phase.id }.map(\.new.step.id))
+    for phase in new.phases {
+      let stayed = pairs.filter { $0.new.phase.id == phase.id && $0.old.phase.id == phase.id }
+      let newOrder = stayed.map(\.new.step.id)
+      let oldOrder = stayed.sorted { oldIndex[$0.old.step.id]! < oldIndex[$1.old.step.id]! }
+        .map(\.new.step.id)
+      for case .insert(_, let id, _) in newOrder.difference(from: oldOrder) { moved.insert(id) }
+    }
+    var result: [String: String?] = [:]
+    for id in moved {
       let steps = new.phases.first { $0.steps.contains { $0.id == id } }?.steps.map(\.id) ?? []
       let index = steps.firstIndex(of: id) ?? 0
-      moved[id] = index > 0 ? steps[index - 1] : String?.none
+      result[id] = index > 0 ? steps[index - 1] : String?.none
     }
-    return moved
+    return result
   }
 }
