@@ -72,6 +72,7 @@ import Testing
     struct Document: Decodable {
       struct Change: Decodable {
         var risk: RiskClass
+        var reason: String?
         var text: String
         var change: ProcedureChange
       }
@@ -87,7 +88,9 @@ import Testing
       Document.self, from: Data(result.standardOutput.utf8))
     #expect(document.from == "demo@1.0" && document.to == "demo@2.0")
     #expect(document.counts == ["safety": 1, "behaviour": 1, "wording": 0])
-    #expect(document.changes.map { ProcedureDiff.Entry($0.risk, $0.change) } == pair.expected)
+    #expect(
+      document.changes.map { ProcedureDiff.Entry($0.risk, $0.change, because: $0.reason) }
+        == pair.expected)
     #expect(document.changes.map(\.text).last == "new tool helm")
   }
 
@@ -103,7 +106,7 @@ import Testing
     let safety = text.range(of: "**Safety** (1)")!
     let behaviour = text.range(of: "**Behaviour** (1)")!
     #expect(safety.lowerBound < behaviour.lowerBound)
-    #expect(text.contains("- new tool `helm`\n"))
+    #expect(text.contains("- new tool `helm` — the operator needs it on PATH\n"))
     #expect(
       text.contains(
         "- commands of step `import-all`:\n  ```diff\n  + helm --kube-context \"${KUBE_CONTEXT}\" list\n  ```\n"

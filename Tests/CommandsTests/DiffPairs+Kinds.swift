@@ -34,7 +34,9 @@ extension DiffPair {
         $0.phases.append(phase)
       },
       expected: [
-        .init(.safety, .prerequisite(phase: "verify", old: PhasePrerequisite("main"), new: nil))
+        .init(
+          .safety, .prerequisite(phase: "verify", old: PhasePrerequisite("main"), new: nil),
+          because: "a phase no longer waits for the one it required")
       ],
       statuses: statuses(.safety)),
     DiffPair(
@@ -58,7 +60,9 @@ extension DiffPair {
       old: base(edit: edit("import-all") { $0.actions.append(.check(stepCheck)) }),
       new: base("2.0"),
       expected: [
-        .init(.safety, .check(place: .step(id: "import-all"), old: stepCheck, new: nil)),
+        .init(
+          .safety, .check(place: .step(id: "import-all"), old: stepCheck, new: nil),
+          because: "a check disappears"),
         .init(.behaviour, .tool(old: "grep", new: nil)),
       ],
       statuses: statuses(.safety)),
@@ -99,7 +103,9 @@ extension DiffPair {
       old: base(),
       new: base("2.0", edit: edit("import-all") { $0.destroys = "the target's users" }),
       expected: [
-        .init(.safety, .destroys(step: "import-all", old: nil, new: "the target's users"))
+        .init(
+          .safety, .destroys(step: "import-all", old: nil, new: "the target's users"),
+          because: "the step becomes destructive")
       ],
       statuses: statuses(.safety)),
     DiffPair(

@@ -48,7 +48,11 @@ extension DiffPair {
       name: "a secret made visible",
       old: base(),
       new: base("2.0") { $0.parameters[1].isSecret = false },
-      expected: [.init(.safety, .parameterSecret(name: "TOKEN", old: true, new: false))],
+      expected: [
+        .init(
+          .safety, .parameterSecret(name: "TOKEN", old: true, new: false),
+          because: "a secret becomes visible")
+      ],
       statuses: statuses(.safety)),
     DiffPair(
       name: "a dropped confirmation",
@@ -56,7 +60,8 @@ extension DiffPair {
       new: base("2.0") { $0.phases[0].sections[0].steps.removeFirst() },
       expected: [
         .init(
-          .safety, .stepRemoved(step: reference("confirm-backup", "Confirm a full backup exists")))
+          .safety, .stepRemoved(step: reference("confirm-backup", "Confirm a full backup exists")),
+          because: "a confirmation disappears")
       ],
       statuses: statuses(.safety)),
     DiffPair(
@@ -64,7 +69,9 @@ extension DiffPair {
       old: base(),
       new: base("2.0", edit: edit("delete-old") { $0.destroys = nil }),
       expected: [
-        .init(.safety, .destroys(step: "delete-old", old: "the old-app namespace", new: nil))
+        .init(
+          .safety, .destroys(step: "delete-old", old: "the old-app namespace", new: nil),
+          because: "its commands still destroy, and the script no longer asks first")
       ],
       statuses: statuses(.safety)),
     DiffPair(
@@ -92,19 +99,30 @@ extension DiffPair {
       name: "a removed context pin",
       old: base(),
       new: base("2.0") { $0.phases[0].pins = [] },
-      expected: [.init(.safety, .pin(phase: "main", old: pin, new: nil))],
+      expected: [
+        .init(
+          .safety, .pin(phase: "main", old: pin, new: nil), because: "a context guard disappears")
+      ],
       statuses: statuses(.safety)),
     DiffPair(
       name: "a removed preflight context guard",
       old: base(),
       new: base("2.0") { $0.phases[0].preflight = [] },
-      expected: [.init(.safety, .check(place: .phase(id: "main"), old: contextGuard, new: nil))],
+      expected: [
+        .init(
+          .safety, .check(place: .phase(id: "main"), old: contextGuard, new: nil),
+          because: "the context guard of phase main disappears")
+      ],
       statuses: statuses(.safety)),
     DiffPair(
       name: "a shortened timeout",
       old: base(),
       new: base("2.0", edit: edit("wait-ready") { $0.actions = [.wait(shortWait)] }),
-      expected: [.init(.safety, .wait(step: "wait-ready", old: wait, new: shortWait))],
+      expected: [
+        .init(
+          .safety, .wait(step: "wait-ready", old: wait, new: shortWait),
+          because: "the timeout shrinks from 600 s to 60 s")
+      ],
       statuses: statuses(.safety)),
     DiffPair(
       name: "a lengthened timeout",
@@ -119,7 +137,11 @@ extension DiffPair {
         $0.phases[0].sections[0].steps[3].actions = [.wait(parameterWait)]
         $0.parameters[2].defaultValue = "60"
       },
-      expected: [.init(.safety, .parameterDefault(name: "WAIT_TIMEOUT", old: "600", new: "60"))],
+      expected: [
+        .init(
+          .safety, .parameterDefault(name: "WAIT_TIMEOUT", old: "600", new: "60"),
+          because: "a wait's timeout shrinks from 600 s to 60 s")
+      ],
       statuses: statuses(.safety)),
     DiffPair(
       name: "retries added to a destructive step",
@@ -129,7 +151,8 @@ extension DiffPair {
       expected: [
         .init(
           .safety,
-          .retry(step: "delete-old", old: nil, new: Retry(attempts: 3, delaySeconds: 10)))
+          .retry(step: "delete-old", old: nil, new: Retry(attempts: 3, delaySeconds: 10)),
+          because: "more tries of a destructive step")
       ],
       statuses: statuses(.safety)),
     DiffPair(
@@ -161,7 +184,7 @@ extension DiffPair {
               "python import_db.py --context \"${KUBE_CONTEXT}\" --users --groups",
               "helm --kube-context \"${KUBE_CONTEXT}\" list",
             ])),
-        .init(.safety, .tool(old: nil, new: "helm")),
+        .init(.safety, .tool(old: nil, new: "helm"), because: "the operator needs it on PATH"),
       ],
       statuses: statuses(.safety)),
     DiffPair(
@@ -225,7 +248,7 @@ extension DiffPair {
         steps: 1 removed, 1 changed
 
         Safety (1):
-          removed step confirm-backup (main): Confirm a full backup exists
+          removed step confirm-backup (main): Confirm a full backup exists — a confirmation disappears
 
         Wording (1):
           title of step import-all: "Import users and groups" → "Import users, groups and their ACLs"

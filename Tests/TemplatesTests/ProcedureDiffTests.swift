@@ -102,12 +102,16 @@ import Testing
       ))
     #expect(
       diff.entries == [
-        .init(.safety, .destroys(step: "b", old: nil, new: "the namespace")),
+        .init(
+          .safety, .destroys(step: "b", old: nil, new: "the namespace"),
+          because: "the step becomes destructive"),
         .init(.behaviour, .parameterDefault(name: "NAMESPACE", old: "mlx", new: "prod")),
       ])
     let summary = DiffSummary.text(diff)
     #expect(
-      summary.contains("\nSafety (1):\n  step b becomes destructive: destroys the namespace\n"))
+      summary.contains(
+        "\nSafety (1):\n  step b becomes destructive: destroys the namespace — the step becomes destructive\n"
+      ))
     #expect(summary.contains("  default of NAMESPACE: mlx → prod\n"))
   }
 
@@ -122,7 +126,7 @@ import Testing
     )
     #expect(
       runbook.contains(
-        "3 changes (1 safety, 2 behaviour); steps: 1 added, 1 removed.\n\n**Safety** (1): what can destroy, expose or skip a guard; sign each off.\n\n- new tool `helm`\n\n**Behaviour** (2): what runs differently.\n\n- added step `d` (main): d\n- removed step `b` (main): b\n"
+        "3 changes (1 safety, 2 behaviour); steps: 1 added, 1 removed.\n\n**Safety** (1): what can destroy, expose or skip a guard; sign each off.\n\n- new tool `helm` — the operator needs it on PATH\n\n**Behaviour** (2): what runs differently.\n\n- added step `d` (main): d\n- removed step `b` (main): b\n"
       ))
   }
 }

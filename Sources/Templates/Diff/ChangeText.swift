@@ -31,6 +31,21 @@ struct ChangeText: Equatable {
     return describeProcedure(change)
   }
 
+  /// The change's sentence with the reason of a safety change after a dash,
+  /// before a closing colon: `requirement reworded — a new access is
+  /// needed:`.
+  static func describe(_ entry: ProcedureDiff.Entry) -> ChangeText {
+    var text = describe(entry.change)
+    guard let reason = entry.reason else { return text }
+    if case .words(let last) = text.sentence.last, last.hasSuffix(":") {
+      text.sentence[text.sentence.count - 1] = .words(String(last.dropLast()))
+      text.sentence.append(.words(" — \(reason):"))
+    } else {
+      text.sentence.append(.words(" — \(reason)"))
+    }
+    return text
+  }
+
   /// `-`/`+` lines of what changed between two lists of lines.
   static func lineDiff(_ old: [String], _ new: [String]) -> [String] {
     LineDiff.editScript(from: old, to: new).filter { $0.mark != " " }.map {

@@ -3,11 +3,13 @@ import Model
 
 /// A `ProcedureDiff` as JSON, what `diff --format json` prints: the two
 /// versions, the count of each risk class, and every change with its class,
-/// the typed change (old and new values) and its sentence:
+/// the typed change (old and new values), its sentence, and for a safety
+/// change the reason:
 ///
 /// ```json
 /// {"from": "demo@1.0", "to": "demo@2.0", "counts": {"safety": 1, ...},
-///  "changes": [{"risk": "safety", "text": "TOKEN is no longer secret: ...",
+///  "changes": [{"risk": "safety", "reason": "a secret becomes visible",
+///    "text": "TOKEN is no longer secret: ...",
 ///    "change": {"parameterSecret": {"name": "TOKEN", "old": true, "new": false}}}]}
 /// ```
 public enum DiffJSON {
@@ -20,6 +22,7 @@ public enum DiffJSON {
 
   struct Change: Encodable {
     var risk: RiskClass
+    var reason: String?
     var text: String
     var change: ProcedureChange
   }
@@ -30,7 +33,9 @@ public enum DiffJSON {
       counts: Dictionary(
         uniqueKeysWithValues: RiskClass.allCases.map { ($0.rawValue, diff.entries($0).count) }),
       changes: diff.entries.map {
-        Change(risk: $0.risk, text: ChangeText.describe($0.change).plain, change: $0.change)
+        Change(
+          risk: $0.risk, reason: $0.reason, text: ChangeText.describe($0.change).plain,
+          change: $0.change)
       })
     let data = (try? Procedure.canonicalEncoder.encode(document)) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"

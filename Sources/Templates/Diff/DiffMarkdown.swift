@@ -29,7 +29,7 @@ public enum DiffMarkdown {
       blocks.append(
         .paragraph([.strong([.text(risk.heading)]), .text(" (\(entries.count)): \(meaning(risk))")])
       )
-      blocks.append(.list(entries.map { item(ChangeText.describe($0.change)) }))
+      blocks.append(.list(entries.map { item(ChangeText.describe($0)) }))
     }
     return blocks
   }

@@ -25,7 +25,7 @@ public enum DiffSummary {
       guard !entries.isEmpty else { continue }
       out += "\n\(risk.heading) (\(entries.count)):\n"
       for entry in entries {
-        let text = ChangeText.describe(entry.change)
+        let text = ChangeText.describe(entry)
         out += "  " + text.plain + "\n"
         for line in text.details { out += "      " + line + "\n" }
       }

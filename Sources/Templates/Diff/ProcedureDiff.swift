@@ -6,14 +6,17 @@ import Model
 /// `ProcedureDiff.between(old, new, rules:)` computes it; `DiffSummary`,
 /// `DiffMarkdown`, `DiffJSON` and the runbook's "Changes since" render it.
 public struct ProcedureDiff: Equatable, Sendable {
-  /// A change and how much it matters.
+  /// A change, how much it matters, and for a safety change why.
   public struct Entry: Codable, Equatable, Sendable {
     public var risk: RiskClass
     public var change: ProcedureChange
+    /// Why a safety change is one: "a secret becomes visible".
+    public var reason: String?
 
-    public init(_ risk: RiskClass, _ change: ProcedureChange) {
+    public init(_ risk: RiskClass, _ change: ProcedureChange, because reason: String? = nil) {
       self.risk = risk
       self.change = change
+      self.reason = reason
     }
   }
 
@@ -39,7 +42,9 @@ public struct ProcedureDiff: Equatable, Sendable {
     let classifier = RiskClassifier(old: old, new: new, rules: rules)
     return ProcedureDiff(
       from: old.reference, to: new.reference,
-      entries: changes(old, new).map { Entry(classifier.risk(of: $0), $0) })
+      entries: changes(old, new).map {
+        Entry(classifier.risk(of: $0), $0, because: classifier.safetyReason($0))
+      })
   }
 
   /// Every change, unclassified.
