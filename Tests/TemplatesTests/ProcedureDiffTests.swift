@@ -115,6 +115,37 @@ import Testing
     #expect(summary.contains("  default of NAMESPACE: mlx → prod\n"))
   }
 
+  @Test func unrelatedStepsAreRemovedAndAddedNotReplaced() {
+    let old = Self.makeProcedure("1.0", [Self.makeStep("backup", "pg_dump app > app.sql")])
+    let new = Self.makeProcedure("2.0", [Self.makeStep("notify", "mail -s done ops@example.com")])
+    #expect(
+      ProcedureDiff.between(old, new, rules: .conservative).changes == [
+        .stepAdded(step: Self.reference("notify")), .stepRemoved(step: Self.reference("backup")),
+        .tool(old: "pg_dump", new: nil), .tool(old: nil, new: "mail"),
+      ])
+  }
+
+  @Test func aWeakSecondMatchDoesNotJoinARename() {
+    let old = Self.makeProcedure(
+      "1.0", [Self.makeStep("dump", "pg_dump --schema public app > app.sql", title: "Dump app")])
+    let new = Self.makeProcedure(
+      "2.0",
+      [
+        Self.makeStep(
+          "dump-app", "pg_dump --schema public app > app.sql", title: "Dump the app"),
+        Self.makeStep("dump-logs", "tar czf logs.tgz logs", title: "Dump the logs"),
+      ])
+    #expect(
+      ProcedureDiff.between(old, new, rules: .conservative).changes == [
+        .stepRenamed(
+          old: StepReference(id: "dump", phase: "main", title: "Dump app"),
+          new: StepReference(id: "dump-app", phase: "main", title: "Dump the app")),
+        .title(place: .step(id: "dump-app"), old: "Dump app", new: "Dump the app"),
+        .stepAdded(step: StepReference(id: "dump-logs", phase: "main", title: "Dump the logs")),
+        .tool(old: nil, new: "tar"),
+      ])
+  }
+
   @Test func aNewVersionsRunbookCarriesItsChangesByRiskClass() {
     let new = Self.makeProcedure(
       "2.0",

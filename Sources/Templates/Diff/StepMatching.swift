@@ -2,8 +2,8 @@ import Model
 
 /// Which step of the new version is which of the old: first by id, then,
 /// among the steps left, by the similarity of their titles and commands.
-/// Each left step is linked to its most similar counterpart (when similar
-/// enough); linked steps form groups. A group of one old and one new step
+/// Two left steps are linked when they are similar enough and nearly each
+/// other's best match; linked steps form groups. A group of one old and one new step
 /// that are alike is a rename; any other group is a replacement (one step by
 /// two, two by one, or one by one too different to be a rename). What is
 /// left is added or removed.
@@ -18,7 +18,9 @@ struct StepMatching {
   var removed: [Entry] = []
 
   /// Similarity at which two left steps are linked at all.
-  static let linkThreshold = 0.35
+  static let linkThreshold = 0.5
+  /// How close to each step's best match a link must be.
+  static let closeToBest = 0.8
   /// Similarity at which a one-to-one group is a rename, not a replacement.
   static let renameThreshold = 0.6
 
@@ -34,21 +36,21 @@ struct StepMatching {
     for i in leftOld.indices {
       for j in leftNew.indices { similarity[i][j] = Self.dice(oldWords[i], newWords[j]) }
     }
-    // Groups of linked steps: old steps are 0..<n, new steps n..<n+m.
+    // Groups of linked steps: old steps are 0..<n, new steps n..<n+m. Each
+    // step links to its most similar counterpart, when that one finds it
+    // nearly as similar as its own best: no step gathers the weak matches
+    // of many.
+    let bestOfOld = leftOld.indices.map { i in leftNew.indices.map { similarity[i][$0] }.max() ?? 0
+    }
+    let bestOfNew = leftNew.indices.map { j in leftOld.indices.map { similarity[$0][j] }.max() ?? 0
+    }
+    func linked(_ i: Int, _ j: Int) -> Bool {
+      similarity[i][j] >= Self.linkThreshold
+        && similarity[i][j] >= Self.closeToBest * max(bestOfOld[i], bestOfNew[j])
+    }
     var group = UnionFind(leftOld.count + leftNew.count)
     for i in leftOld.indices {
-      if let j = leftNew.indices.max(by: { similarity[i][$0] < similarity[i][$1] }),
-        similarity[i][j] >= Self.linkThreshold
-      {
-        group.join(i, leftOld.count + j)
-      }
-    }
-    for j in leftNew.indices {
-      if let i = leftOld.indices.max(by: { similarity[$0][j] < similarity[$1][j] }),
-        similarity[i][j] >= Self.linkThreshold
-      {
-        group.join(i, leftOld.count + j)
-      }
+      for j in leftNew.indices where linked(i, j) { group.join(i, leftOld.count + j) }
     }
     var renamedNew: [String: Entry] = [:]
     var seen = Set<Int>()
