@@ -25,11 +25,11 @@ enum DiffCommand: Command {
     commands (renamed, or replaced: one by two, two by one).
 
     Formats:
-      summary     (default) the changes grouped by class, safety first, with
-                  their command lines
+      summary     (default) the changes grouped by class, safety first (each
+                  with why), with their command lines
       pr-comment  the same as markdown, for a pull-request comment
       json        the typed changes: {"from", "to", "counts", "changes":
-                  [{"risk", "text", "change": {CASE: {old, new, ...}}}]}
+                  [{"risk", "reason", "text", "change": {CASE: {old, new}}}]}
       bash, markdown
                   a unified diff of the two scripts or runbooks as a reviewer
                   reads it: without the fingerprint header and with the
