@@ -40,7 +40,7 @@ let package = Package(
     .testTarget(name: "ModelTests", dependencies: ["Model"]),
     .testTarget(name: "LintTests", dependencies: ["Lint", "Model", "Catalog", "Commands"]),
     .testTarget(name: "TemplatesTests", dependencies: ["Model", "Templates", "TestSupport"]),
-    .testTarget(name: "GoldenTests", dependencies: ["Catalog", "Templates"]),
+    .testTarget(name: "GoldenTests", dependencies: ["Catalog", "Templates", "Lint"]),
     .testTarget(
       name: "ScriptTests",
       dependencies: ["Model", "Templates", "Catalog", "Lint", "Commands", "TestSupport"]),

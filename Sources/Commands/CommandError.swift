@@ -7,6 +7,8 @@ public enum CommandError: Error, Equatable {
   case unexpectedArgument(String, command: String)
   case missingArgument(String, command: String)
   case invalidFormat(String, allowed: [String])
+  /// An option's value that is not one of those it takes.
+  case invalidValue(String, option: String, allowed: [String])
   case unknownProcedure(String, suggestion: String?)
   case unknownVersion(id: String, version: String, available: [String])
   case invalidProcedure(String, diagnostics: [String])
@@ -53,6 +55,8 @@ public enum CommandError: Error, Equatable {
       return "\(command) needs \(what); run '\(ToolName.current) \(command) --help'"
     case .invalidFormat(let format, let allowed):
       return "unknown format '\(format)'; use one of: \(allowed.joined(separator: ", "))"
+    case .invalidValue(let value, let option, let allowed):
+      return "\(option) takes one of: \(allowed.joined(separator: ", ")), not '\(value)'"
     case .unknownProcedure(let id, let suggestion):
       return
         "unknown procedure '\(id)'\(didYouMean(suggestion)); run '\(ToolName.current) list' for the procedures"

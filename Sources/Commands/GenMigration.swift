@@ -28,8 +28,9 @@ public enum GenMigration {
                                                  exactly what the files render, into DIR/ID/VERSION/
       gen-migration lint [ID[@VERSION]|FILE.json...] [--format text|json|sarif]
                                                  lint procedures (default: the whole catalog); exit 1 on an error
-      gen-migration diff A B [--format summary|bash|markdown|json]
-                                                 what changed between two procedures (catalog references or files)
+      gen-migration diff A B [--format summary|pr-comment|json|bash|markdown] [--raw] [--fail-on safety|behaviour|any]
+                                                 what changed between two procedures (catalog references or files),
+                                                 each change classed safety, behaviour or wording
       gen-migration trace ID[@VERSION]|FILE.json SOURCE [--format text|json]
                                                  every command line of SOURCE with the step, correction or omission
                                                  that accounts for it; exit 1 when one is unaccounted for
@@ -47,7 +48,8 @@ public enum GenMigration {
                                                  what only one has and what differs; exit 1 when they drift
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check, lint, diff, trace or drift found differences or errors, 2 usage or file error.
+    Exit statuses: 0 success, 1 a check, lint, diff, trace or drift found differences or errors, 2 usage or file error,
+    3 diff --fail-on found a change of at least its class.
     """
 
   /// Runs one command over `catalog` (the gen-migration executable passes

@@ -56,7 +56,8 @@ enum GenerateCommand: Command {
     for procedure in catalog { try ProcedureLookup.requireValid(procedure) }
     var files: [RenderedFile] = []
     for procedure in catalog {
-      let rendered = Outputs.files(for: procedure, in: catalog, regenerate: ToolName.regenerate)
+      let rendered = Outputs.files(
+        for: procedure, in: catalog, rules: .lint, regenerate: ToolName.regenerate)
       try ScriptGate.requireParseable(rendered, of: procedure.reference)
       files += rendered
     }

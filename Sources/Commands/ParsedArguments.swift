@@ -1,14 +1,22 @@
 /// A command's arguments: positional ones and `--option value` /
-/// `--option=value` pairs. Anything else starting with `-` is an error.
+/// `--option=value` pairs, and flags without a value. Anything else
+/// starting with `-` is an error.
 struct ParsedArguments {
   var positionals: [String] = []
   var options: [String: String] = [:]
+  /// The `flags` given, such as `--raw`: options that take no value.
+  var flags: Set<String> = []
 
-  init(_ arguments: [String], command: String, options allowed: Set<String>) throws(CommandError) {
+  init(
+    _ arguments: [String], command: String, options allowed: Set<String>,
+    flags allowedFlags: Set<String> = []
+  ) throws(CommandError) {
     var index = 0
     while index < arguments.count {
       let argument = arguments[index]
-      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+      if allowedFlags.contains(argument) {
+        flags.insert(argument)
+      } else if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
         let name = String(argument[..<equals])
         guard allowed.contains(name) else { throw .unknownOption(name, command: command) }
         options[name] = String(argument[argument.index(after: equals)...])

@@ -56,9 +56,11 @@ enum RenderCommand: Command {
       text =
         previous.map {
           Runbook.render(
-            procedure, generator: Outputs.generator, previous: $0,
+            procedure, generator: Outputs.generator, previous: $0, rules: .lint,
             regenerate: ToolName.regenerate)
-        } ?? Outputs.runbook(for: procedure, in: catalog, regenerate: ToolName.regenerate)
+        }
+        ?? Outputs.runbook(
+          for: procedure, in: catalog, rules: .lint, regenerate: ToolName.regenerate)
     case "json": text = JSONForm.render(procedure)
     default:
       text = BashScript.render(

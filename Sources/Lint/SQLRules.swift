@@ -16,41 +16,28 @@ enum SQLRules {
         Diagnostic(.error, rule: rule, procedure: procedure.reference, step: step.id, message))
     }
     for (_, step) in procedure.orderedSteps {
-      var destroys: [String] = []
-      for action in step.actions {
-        switch action {
-        case .sql(let sql):
-          let code = SQLText.code(sql.statements)
-          if let last = code.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }),
-            !last.trimmingTrailingWhitespace.hasSuffix(";")
-          {
-            report(
-              step, "sql-unterminated",
-              "the SQL does not end with `;`, so psql never runs its last statement (\(last.trimmingTrailingWhitespace)); end it with `;`"
-            )
-          }
-          for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-          where line.trimmingTrailingWhitespace.hasSuffix("\\") {
-            report(
-              step, "sql-backslash",
-              "SQL line \(number + 1) ends with `\\`, which psql reads as a meta-command; SQL needs no line continuation"
-            )
-          }
-          destroys += SQLText.destructiveKeywords(in: code, anyCase: true)
-        default:
-          for text in action.shellTexts {
-            destroys += SQLText.destructiveKeywords(in: text, anyCase: false)
-            destroys += DestructiveCommands.found(in: text)
-          }
+      for case .sql(let sql) in step.actions {
+        let code = SQLText.code(sql.statements)
+        if let last = code.split(separator: "\n").last(where: { !$0.allSatisfy(\.isWhitespace) }),
+          !last.trimmingTrailingWhitespace.hasSuffix(";")
+        {
+          report(
+            step, "sql-unterminated",
+            "the SQL does not end with `;`, so psql never runs its last statement (\(last.trimmingTrailingWhitespace)); end it with `;`"
+          )
+        }
+        for (number, line) in code.split(separator: "\n", omittingEmptySubsequences: false)
+          .enumerated()
+        where line.trimmingTrailingWhitespace.hasSuffix("\\") {
+          report(
+            step, "sql-backslash",
+            "SQL line \(number + 1) ends with `\\`, which psql reads as a meta-command; SQL needs no line continuation"
+          )
         }
       }
-      if let cleanup = step.cleanup {
-        destroys += SQLText.destructiveKeywords(in: cleanup.command, anyCase: false)
-        destroys += DestructiveCommands.found(in: cleanup.command)
-      }
+      let destroys = StepDestruction.found(in: step)
       if !destroys.isEmpty && !step.isDestructive {
-        let words = Array(Set(destroys)).sorted().joined(separator: ", ")
+        let words = destroys.joined(separator: ", ")
         report(
           step, "undeclared-destruction",
           "runs \(words) but is not marked destructive; say what it destroys (destroys:) so the script asks first"

@@ -58,7 +58,7 @@ import Testing
       FileManager.default.subpaths(atPath: out)?.filter {
         $0.hasSuffix(".md") || $0.hasSuffix(".sh")
       }.sorted() == ["tiny/1.0/README.md", "tiny/1.0/migrate.sh"])
-    for file in Outputs.files(for: TinyProcedure.make(), in: [TinyProcedure.make()]) {
+    for file in Outputs.files(for: TinyProcedure.make(), in: [TinyProcedure.make()], rules: .lint) {
       #expect(folder.read("out/\(file.path)") == file.contents)
     }
     let check = GenMigration.run(["check", out, folder.file("tiny.json")])

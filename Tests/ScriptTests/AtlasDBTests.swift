@@ -188,7 +188,7 @@ import Testing
   }
 
   @Test func theRunbookSaysWhenToUseTheTargetAndHowToGoBack() {
-    let runbook = Outputs.runbook(for: AtlasDB.version1, in: [])
+    let runbook = Outputs.runbook(for: AtlasDB.version1, in: [], rules: .conservative)
     #expect(runbook.contains("only after setup, migrate and validate have all succeeded"))
     #expect(runbook.contains("timestamp -f target-fresh-timestamp fetch"))
     #expect(runbook.contains("timestamp -f target-fresh-timestamp fast-forward"))

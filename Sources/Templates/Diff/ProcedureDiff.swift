@@ -1,121 +1,118 @@
 import Model
 
-/// What changed from one procedure version to another, matched by step id:
-/// a reviewer's question "what changed since the version we ran last
-/// quarter?" as data. `ProcedureDiff.between(old, new)` computes it;
-/// `DiffSummary` and the runbook's "Changes since" render it.
-public struct ProcedureDiff: Codable, Equatable, Sendable {
-  public struct StepReference: Codable, Equatable, Sendable {
-    public var id: String
-    public var phase: String
-    public var title: String
-  }
+/// What changed from one procedure version to another, as typed changes
+/// each with its risk class: a reviewer's question "what changed since the
+/// version we ran last quarter, and what of it can hurt?" as data.
+/// `ProcedureDiff.between(old, new, rules:)` computes it; `DiffSummary`,
+/// `DiffMarkdown`, `DiffJSON` and the runbook's "Changes since" render it.
+public struct ProcedureDiff: Equatable, Sendable {
+  /// A change, how much it matters, and for a safety change why.
+  public struct Entry: Codable, Equatable, Sendable {
+    public var risk: RiskClass
+    public var change: ProcedureChange
+    /// Why a safety change is one: "a secret becomes visible".
+    public var reason: String?
 
-  public struct ChangedStep: Codable, Equatable, Sendable {
-    public var id: String
-    public var title: String
-    /// One line a change, e.g. `title: "Old" → "New"` or `commands changed`.
-    public var changes: [String]
-    /// Line diff of the step's commands, SQL, files and waits (`-`/`+` lines).
-    public var commandDiff: [String]
-  }
-
-  public struct ChangedDefault: Codable, Equatable, Sendable {
-    public var name: String
-    public var old: String?
-    public var new: String?
+    public init(_ risk: RiskClass, _ change: ProcedureChange, because reason: String? = nil) {
+      self.risk = risk
+      self.change = change
+      self.reason = reason
+    }
   }
 
   public var from: String
   public var to: String
-  public var addedSteps: [StepReference] = []
-  public var removedSteps: [StepReference] = []
-  /// Steps found in both, in a different order or another phase.
-  public var movedSteps: [StepReference] = []
-  public var changedSteps: [ChangedStep] = []
-  public var addedParameters: [String] = []
-  public var removedParameters: [String] = []
-  public var changedDefaults: [ChangedDefault] = []
-  public var addedTools: [String] = []
-  public var removedTools: [String] = []
-  public var addedAccesses: [String] = []
-  public var removedAccesses: [String] = []
-  public var addedPhases: [String] = []
-  public var removedPhases: [String] = []
+  /// In the order found: steps in the new version's order, then phases,
+  /// parameters, requirements and prose.
+  public var entries: [Entry]
 
-  public var isEmpty: Bool {
-    addedSteps.isEmpty && removedSteps.isEmpty && movedSteps.isEmpty && changedSteps.isEmpty
-      && addedParameters.isEmpty && removedParameters.isEmpty && changedDefaults.isEmpty
-      && addedTools.isEmpty && removedTools.isEmpty && addedAccesses.isEmpty
-      && removedAccesses.isEmpty && addedPhases.isEmpty && removedPhases.isEmpty
+  public var isEmpty: Bool { entries.isEmpty }
+  public var changes: [ProcedureChange] { entries.map(\.change) }
+
+  /// Whether a change of at least `threshold` exists: what `--fail-on` asks.
+  public func hasChange(atLeast threshold: RiskClass) -> Bool {
+    entries.contains { $0.risk.isAtLeast(threshold) }
   }
 
-  public static func between(_ old: Procedure, _ new: Procedure) -> ProcedureDiff {
-    var diff = ProcedureDiff(from: old.reference, to: new.reference)
-    let oldSteps = old.orderedSteps
-    let newSteps = new.orderedSteps
-    let oldById = Dictionary(
-      oldSteps.map { ($0.step.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let newById = Dictionary(
-      newSteps.map { ($0.step.id, $0) }, uniquingKeysWith: { first, _ in first })
-    func reference(_ entry: (phase: Phase, step: Step)) -> StepReference {
-      StepReference(id: entry.step.id, phase: entry.phase.id, title: entry.step.title)
-    }
-    diff.addedSteps = newSteps.filter { oldById[$0.step.id] == nil }.map(reference)
-    diff.removedSteps = oldSteps.filter { newById[$0.step.id] == nil }.map(reference)
+  /// The entries of one class, in the order found.
+  public func entries(_ risk: RiskClass) -> [Entry] { entries.filter { $0.risk == risk } }
 
-    // Order of the steps both have: what `difference` must remove to turn the
-    // old order into the new one has moved (as has a step that changed phase).
-    let commonOld = oldSteps.filter { newById[$0.step.id] != nil }.map {
-      "\($0.phase.id)/\($0.step.id)"
+  public static func between(_ old: Procedure, _ new: Procedure, rules: RiskRules) -> ProcedureDiff
+  {
+    let classifier = RiskClassifier(old: old, new: new, rules: rules)
+    return ProcedureDiff(
+      from: old.reference, to: new.reference,
+      entries: changes(old, new).map {
+        Entry(classifier.risk(of: $0), $0, because: classifier.safetyReason($0))
+      })
+  }
+
+  /// Every change, unclassified.
+  public static func changes(_ old: Procedure, _ new: Procedure) -> [ProcedureChange] {
+    stepChanges(old, new) + PhaseComparison.changes(old.phases, new.phases)
+      + ParameterComparison.changes(old.parameters, new.parameters)
+      + ProcedureComparison.changes(old, new)
+  }
+
+  static func stepChanges(_ old: Procedure, _ new: Procedure) -> [ProcedureChange] {
+    let matching = StepMatching(old: old.orderedSteps, new: new.orderedSteps)
+    let moved = movedSteps(matching.pairs.map { ($0.old, $0.new) }, old: old, new: new)
+    var changes: [ProcedureChange] = []
+    var replacing: [String: [ProcedureChange]] = [:]
+    for group in matching.replaced {
+      replacing[group.new[0].step.id] = [
+        .stepReplaced(
+          old: group.old.map { StepReference($0.step, in: $0.phase) },
+          new: group.new.map { StepReference($0.step, in: $0.phase) })
+      ]
     }
-    let commonNew = newSteps.filter { oldById[$0.step.id] != nil }.map {
-      "\($0.phase.id)/\($0.step.id)"
-    }
-    var moved = Set<String>()
-    for change in commonNew.difference(from: commonOld) {
-      if case .remove(_, let key, _) = change {
-        moved.insert(String(key.split(separator: "/").last!))
+    let added = Set(matching.added.map(\.step.id))
+    let pairs = Dictionary(
+      matching.pairs.map { ($0.new.step.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for entry in new.orderedSteps {
+      let id = entry.step.id
+      let reference = StepReference(entry.step, in: entry.phase)
+      if added.contains(id) { changes.append(.stepAdded(step: reference)) }
+      changes += replacing[id] ?? []
+      guard let pair = pairs[id] else { continue }
+      if pair.renamed {
+        changes.append(
+          .stepRenamed(old: StepReference(pair.old.step, in: pair.old.phase), new: reference))
       }
-    }
-    diff.movedSteps = newSteps.filter { moved.contains($0.step.id) }.map(reference)
-
-    for entry in newSteps {
-      guard let before = oldById[entry.step.id] else { continue }
-      let changes = StepChanges.describe(before.step, entry.step)
-      let commands = StepChanges.commandDiff(before.step, entry.step)
-      if !changes.isEmpty || !commands.isEmpty {
-        diff.changedSteps.append(
-          ChangedStep(
-            id: entry.step.id, title: entry.step.title,
-            changes: changes + (commands.isEmpty ? [] : ["commands changed"]), commandDiff: commands
-          ))
+      if let after = moved[id] {
+        changes.append(.stepMoved(step: reference, oldPhase: pair.old.phase.id, after: after))
       }
+      changes += StepComparison.changes(pair.old.step, pair.new.step)
     }
+    changes += matching.removed.map { .stepRemoved(step: StepReference($0.step, in: $0.phase)) }
+    return changes
+  }
 
-    let oldParameters = Dictionary(
-      old.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let newParameters = Dictionary(
-      new.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-    diff.addedParameters = new.parameters.map(\.name).filter { oldParameters[$0] == nil }
-    diff.removedParameters = old.parameters.map(\.name).filter { newParameters[$0] == nil }
-    diff.changedDefaults = new.parameters.compactMap { parameter in
-      guard let before = oldParameters[parameter.name],
-        before.defaultValue != parameter.defaultValue
-      else { return nil }
-      return ChangedDefault(
-        name: parameter.name, old: before.defaultValue, new: parameter.defaultValue)
+  /// The steps both versions have whose place changed, by new id, with the
+  /// step each now follows in its phase (nil when it is the phase's first):
+  /// a step now in another phase, and, among the steps that stayed in a
+  /// phase, those `difference` must insert to turn their old order into the
+  /// new one. Reordering the phases moves no step.
+  static func movedSteps(
+    _ pairs: [(old: StepMatching.Entry, new: StepMatching.Entry)], old: Procedure,
+    new: Procedure
+  ) -> [String: String?] {
+    let oldIndex = Dictionary(
+      old.orderedSteps.enumerated().map { ($1.step.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var moved = Set(pairs.filter { $0.old.phase.id != $0.new.phase.id }.map(\.new.step.id))
+    for phase in new.phases {
+      let stayed = pairs.filter { $0.new.phase.id == phase.id && $0.old.phase.id == phase.id }
+      let newOrder = stayed.map(\.new.step.id)
+      let oldOrder = stayed.sorted { oldIndex[$0.old.step.id]! < oldIndex[$1.old.step.id]! }
+        .map(\.new.step.id)
+      for case .insert(_, let id, _) in newOrder.difference(from: oldOrder) { moved.insert(id) }
     }
-    diff.addedTools = new.derivedTools.filter { !old.derivedTools.contains($0) }
-    diff.removedTools = old.derivedTools.filter { !new.derivedTools.contains($0) }
-    diff.addedAccesses = new.requirements.accesses.filter {
-      !old.requirements.accesses.contains($0)
+    var result: [String: String?] = [:]
+    for id in moved {
+      let steps = new.phases.first { $0.steps.contains { $0.id == id } }?.steps.map(\.id) ?? []
+      let index = steps.firstIndex(of: id) ?? 0
+      result[id] = index > 0 ? steps[index - 1] : String?.none
     }
-    diff.removedAccesses = old.requirements.accesses.filter {
-      !new.requirements.accesses.contains($0)
-    }
-    diff.addedPhases = new.phases.map(\.id).filter { id in !old.phases.contains { $0.id == id } }
-    diff.removedPhases = old.phases.map(\.id).filter { id in !new.phases.contains { $0.id == id } }
-    return diff
+    return result
   }
 }

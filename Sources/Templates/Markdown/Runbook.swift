@@ -7,13 +7,15 @@ import Model
 /// `MarkdownRenderer` writes it, escaping every text of the model.
 public enum Runbook {
   /// The runbook; with a `previous` version it has a "Changes since"
-  /// section generated from the semantic diff.
+  /// section generated from the typed diff, its changes classified by
+  /// `rules` (lint's table of destructive commands, from the command line).
   public static func render(
     _ procedure: Procedure, generator: String, previous: Procedure? = nil,
-    regenerate: String = Outputs.regenerate
+    rules: RiskRules = .conservative, regenerate: String = Outputs.regenerate
   ) -> String {
     MarkdownRenderer.render(
       RunbookTranslator.translate(
-        procedure, generator: generator, previous: previous, regenerate: regenerate))
+        procedure, generator: generator, previous: previous, rules: rules,
+        regenerate: regenerate))
   }
 }

@@ -12,6 +12,7 @@ public struct RunbookTranslator {
   let procedure: Procedure
   let generator: String
   let previous: Procedure?
+  var rules: RiskRules = .conservative
   /// The command the header says regenerates the runbook.
   var regenerate = Outputs.regenerate
 
@@ -20,10 +21,11 @@ public struct RunbookTranslator {
 
   public static func translate(
     _ procedure: Procedure, generator: String, previous: Procedure? = nil,
-    regenerate: String = Outputs.regenerate
+    rules: RiskRules = .conservative, regenerate: String = Outputs.regenerate
   ) -> RunbookDocument {
     let translator = RunbookTranslator(
-      procedure: procedure, generator: generator, previous: previous, regenerate: regenerate)
+      procedure: procedure, generator: generator, previous: previous, rules: rules,
+      regenerate: regenerate)
     let title = Heading(level: 1, .prose(procedure.title), inContents: false)
     let contents = Heading(level: 2, contentsHeading, inContents: false)
     let body = translator.body()
@@ -112,8 +114,7 @@ public struct RunbookTranslator {
         .text("Generated from the models of \(previous.reference) and \(procedure.reference) ("),
         .code(command), .text("):"),
       ]),
-      DiffSummary.markdown(ProcedureDiff.between(previous, procedure)),
-    ]
+    ] + DiffMarkdown.blocks(ProcedureDiff.between(previous, procedure, rules: rules))
   }
 
   /// `> **Warning:** text`.
