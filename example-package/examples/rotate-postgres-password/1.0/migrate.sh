@@ -104,7 +104,8 @@ STEP_ENABLED_BY=('' '' '')
 # The concurrent group of each step: consecutive steps of a group run at once.
 STEP_GROUPS=('' '' '')
 # 1 for each step that runs in the script's own shell: it sets a value later
-# steps read. Every other step runs as a child the script waits for.
+# steps read, or runs only builtins, which cannot hold a signal back. Every
+# other step runs as a child the script waits for.
 STEP_IN_SHELL=(0 0 0)
 # What --list shows after each step's title.
 STEP_MARKS=(
