@@ -75,7 +75,7 @@ import Testing
     let started = Date()
     let result = try CMLWorkspace.runImport(harness, ["--wait-timeout", "2"])
     let elapsed = Date().timeIntervalSince(started)
-    #expect(result.status == 1)
+    #expect(result.status == 6)  // the status of a wait that timed out
     #expect(result.standardError.contains("timed out after 2s waiting for the pods of web"))
     #expect(result.standardError.contains("stop-database-clients"))
     #expect(elapsed >= 1 && elapsed < 10, "\(elapsed)")
@@ -88,7 +88,7 @@ import Testing
     try harness.rule("kubectl", "get pods *", status: "hang", overriding: true)
     let started = Date()
     let result = try CMLWorkspace.runImport(harness, ["--wait-timeout", "2"])
-    #expect(result.status == 1)
+    #expect(result.status == 6)  // the status of a wait that timed out
     #expect(result.standardError.contains("timed out after"))
     #expect(Date().timeIntervalSince(started) < 20)
   }
