@@ -60,7 +60,7 @@ public enum ScriptContract {
     "MARKED", "DISTANCE", "FIRST_INDEX", "LAST_INDEX", "ONLY_INDEXES", "SKIP_INDEXES", "REPLY",
     "STEP_RETURNED", "GROUP_IDS", "WAIT_PID", "WAIT_WATCHDOG", "HEX", "TEXT", "DIGEST",
     "INPUT_SALT", "RECORDED_INPUTS", "RECORDED_PHASES",
-    "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT",
+    "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT", "SECRET_FILES",
   ]
 
   // MARK: Functions the generated part defines and the runtime calls.
@@ -86,6 +86,7 @@ public enum ScriptContract {
   public static let expectEmpty = "expect_empty"
   public static let expectNonEmpty = "expect_nonempty"
   public static let expectEqual = "expect_equal"
+  public static let expectSecretEqual = "expect_secret_equal"
   public static let expectVersionAtLeast = "expect_version_at_least"
   public static let chooseOne = "choose_one"
   public static let requireTools = "require_tools"

@@ -33,6 +33,14 @@ extension Procedure {
           )
         }
       }
+      if parameter.isSecret,
+        let other = parameters.first(where: { $0.flag == parameter.flag + "-file" })
+      {
+        report(
+          .error, "duplicate-flag", nil,
+          "parameter \(other.name)'s flag \(other.flag) is the one the secret \(parameter.name) is read from a file with; rename one"
+        )
+      }
       if !Self.isParameterName(parameter.name) {
         report(
           .error, "invalid-parameter", nil,
@@ -241,6 +249,11 @@ extension Procedure {
         report(
           .error, "unknown-parameter", step,
           "the choice stores into \(choice.parameter), which is not a declared parameter")
+      } else if parameter(named: choice.parameter)?.isSecret == true {
+        report(
+          .error, "secret-choice", step,
+          "the choice stores into the secret \(choice.parameter), but a choice prints its candidates and the one chosen; make it not secret, or ask for it as a secret parameter"
+        )
       }
     default:
       break

@@ -38,9 +38,15 @@ extension BashTranslator {
         var facts: [String] = []
         if parameter.isRequired { facts.append("required") }
         if let value = parameter.defaultValue {
-          facts.append("default: \(value.isEmpty ? "empty" : value)")
+          facts.append(
+            parameter.isSecret && !value.isEmpty
+              ? "has a default, not shown" : "default: \(value.isEmpty ? "empty" : value)")
         }
-        if parameter.isSecret { facts.append("secret, never printed") }
+        if parameter.isSecret {
+          facts.append(
+            "secret, never printed: set \(parameter.name), give \(parameter.flag)-file PATH, or answer the prompt on a terminal (a \(parameter.flag) value shows in ps)"
+          )
+        }
         if parameter.kind == .integer { facts.append("a whole number") }
         if parameter.kind == .yesNo { facts.append("yes or no") }
         if !parameter.choices.isEmpty {

@@ -59,6 +59,10 @@ extension BashTranslator {
     }
     for parameter in procedure.parameters {
       arms += valueArms(parameter.flag, variable: parameter.name, extra: "")
+      if parameter.isSecret {
+        arms += valueArms(
+          parameter.flag + "-file", variable: "SECRET_FILES[\(parameter.name)]", extra: "")
+      }
     }
     // `--` ends the options: every later argument is a phase.
     arms.append(
@@ -132,15 +136,19 @@ extension BashTranslator {
   /// selected phases. A secret's value is never part of a message.
   mutating func addParameterChecks() {
     let defaulted = procedure.parameters.filter { $0.defaultValue != nil || $0.kind == .yesNo }
+    let secretFiles: [ScriptNode] = procedure.parameters.filter(\.isSecret).map { parameter in
+      .statement([.code("read_secret_file"), .literal(parameter.name), .literal(parameter.flag)])
+    }
     nodes.append(
       .function(
         name: Contract.applyDefaults,
-        body: defaulted.map { parameter in
-          .statement([
-            .code("[[ -n ${\(parameter.name)} ]] ||"),
-            .assignment(parameter.name, .template(Template(parameter.defaultValue ?? "no"))),
-          ])
-        }))
+        body: secretFiles
+          + defaulted.map { parameter in
+            .statement([
+              .code("[[ -n ${\(parameter.name)} ]] ||"),
+              .assignment(parameter.name, .template(Template(parameter.defaultValue ?? "no"))),
+            ])
+          }))
     nodes.append(.blank)
     var checks: [ScriptNode] = [.statement([.code(":")])]
     for parameter in procedure.parameters {
@@ -197,7 +205,19 @@ extension BashTranslator {
         .code("\(test) ||"), .code(Contract.usageError), .interpolated([.text(message)] + shown),
       ])
     }
-    if parameter.isRequired {
+    if parameter.isRequired && parameter.isSecret {
+      checks.append(
+        .statement([
+          .code("[[ -n ${\(name)} ]] || prompt_secret"), .literal(name),
+          .literal(parameter.meaning),
+          .code("||"), .code(Contract.usageError),
+          .interpolated([
+            .text(
+              "missing required secret \(name): set \(name), give \(flag)-file PATH, or run on a terminal to be asked"
+            )
+          ]),
+        ]))
+    } else if parameter.isRequired {
       checks.append(
         .statement([
           .code("[[ -n ${\(name)} ]] ||"), .code(Contract.usageError),

@@ -119,7 +119,11 @@ extension BashTranslator {
     case .nonEmpty: return [.code(Contract.expectNonEmpty), output, failure]
     case .equals(let text): return [.code(Contract.expectEqual), output, .literal(text), failure]
     case .equalsParameter(let name):
-      return [.code(Contract.expectEqual), output, .variable(name), failure]
+      let secret = procedure.parameter(named: name)?.isSecret == true
+      return [
+        .code(secret ? Contract.expectSecretEqual : Contract.expectEqual), output, .variable(name),
+        failure,
+      ]
     case .versionAtLeast(let version):
       return [.code(Contract.expectVersionAtLeast), output, .literal(version), failure]
     }

@@ -52,6 +52,9 @@ struct BashTranslator {
     translator.nodes.append(.blank)
     translator.nodes.append(.runtime(BashRunState.text))
     translator.nodes.append(.runtime(BashInputs.text))
+    if procedure.parameters.contains(where: \.isSecret) {
+      translator.nodes.append(.runtime(BashSecrets.text))
+    }
     if procedure.hasPhasePrerequisites {
       translator.nodes.append(.runtime(BashPhaseRecords.text))
     }
