@@ -75,10 +75,12 @@ enum StarterProcedure {
                 "Clients still using the old password are refused from now on, until they restart.",
               destroys: "the old password of ${DB_USER} (clients using it can no longer log in)"
             ) {
+              // The password reaches psql in its environment, never as an
+              // argument (which ps shows); \getenv needs psql 15 or later.
               SQLScript(
                 client:
-                  #"psql -v ON_ERROR_STOP=1 -v user="${DB_USER}" -v password="${NEW_PASSWORD}""#,
-                "ALTER USER :\"user\" WITH PASSWORD :'password';")
+                  #"NEW_PASSWORD="${NEW_PASSWORD}" psql -v ON_ERROR_STOP=1 -v user="${DB_USER}""#,
+                "\\getenv password NEW_PASSWORD\nALTER USER :\"user\" WITH PASSWORD :'password';")
             }
           }
           Section("Restart") {

@@ -17,6 +17,7 @@ public struct Linter: Sendable {
     found += StructureRules.check(procedure)
     found += PinRules.check(procedure)
     found += PsqlVariableRules.check(procedure)
+    found += SecretArgumentRules.check(procedure)
     return found.stableByStepOrder(in: procedure)
   }
 
