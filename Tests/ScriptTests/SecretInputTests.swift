@@ -31,7 +31,10 @@ import Testing
             steps: [
               Step(
                 id: "use-token", title: "Use the token",
-                actions: [.shell(ShellCommand("TOKEN=\"${TOKEN}\" tool use"))])
+                actions: [.shell(ShellCommand("TOKEN=\"${TOKEN}\" tool use"))]),
+              Step(
+                id: "show-config", title: "Show the config",
+                actions: [.shell(ShellCommand("tool show; tool show >&2"))]),
             ])
         ])
     ])
@@ -110,6 +113,20 @@ import Testing
     #expect(run.standardError.contains("The vault's token is not TOKEN."))
     #expect(run.standardError.contains("neither value is shown"))
     #expect(!(run.standardOutput + run.standardError).contains("s3cret-Val"))
+  }
+
+  /// A command that prints the secret (a tool echoing its config) shows
+  /// *** instead, on the terminal's output, its errors and in the log.
+  @Test func whatACommandPrintsIsMaskedOnTheTerminalAndInTheLog() throws {
+    let harness = try Self.harness()
+    try harness.rule("tool", "show", output: "token: \(Self.secret) (and \(Self.secret))\n")
+    let run = try harness.run(["--yes"], environment: ["TOKEN": Self.secret])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains("token: *** (and ***)\n"))
+    #expect(run.standardError.contains("token: *** (and ***)\n"))
+    let log = try #require(harness.tree("home").first { $0.key.hasSuffix(".log") }?.value)
+    #expect(log.contains("token: *** (and ***)"))
+    #expect(!(run.standardOutput + run.standardError + log).contains(Self.secret))
   }
 
   @Test func helpDoesNotPrintASecretsDefault() throws {

@@ -44,6 +44,33 @@ enum BashSecrets {
       printf -v "$1" '%s' "${value}"
     }
 
+    # mask_secrets: copies standard input to standard output with the value of
+    # every secret parameter replaced by ***, so what the procedure's own
+    # commands print cannot show one on the terminal or in the log. A line
+    # is passed on when it ends, or after a fifth of a second without more
+    # (a prompt has no newline).
+    mask_secrets() {
+      local line value status index
+      local -a values=()
+      for index in "${!\#(C.parameterNames)[@]}"; do
+        ((\#(C.parameterSecret)[index])) || continue
+        value=${!\#(C.parameterNames)[index]}
+        [[ -n ${value} ]] && values+=("${value}")
+      done
+      while true; do
+        line=''
+        status=0
+        IFS= read -r -t 0.2 line || status=$?
+        for value in "${values[@]}"; do line=${line//"${value}"/***}; done
+        if ((status == 0)); then
+          printf '%s\n' "${line}"
+        else
+          [[ -z ${line} ]] || printf '%s' "${line}"
+          ((status > 128)) || break
+        fi
+      done
+    }
+
     # \#(C.expectSecretEqual) OUTPUT EXPECTED FAILURE: the checked command must print
     # EXPECTED, a secret: on a mismatch neither value is shown.
     \#(C.expectSecretEqual)() {

@@ -664,9 +664,17 @@ acquire_lock() {
   done
 }
 
-# open_log: from here on, everything printed also goes to the log.
+# open_log: from here on, everything printed also goes to the log; with
+# secrets, through mask_secrets first, on the terminal too.
 open_log() {
   exec 3>&1 4>&2
+  if declare -F mask_secrets >/dev/null; then
+    exec > >(trap '' INT TERM && mask_secrets | tee -a -- "${LOG_FILE}")
+    TEE_PIDS+=("$!")
+    exec 2> >(trap '' INT TERM && mask_secrets | tee -a -- "${LOG_FILE}" >&2)
+    TEE_PIDS+=("$!")
+    return 0
+  fi
   exec > >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}")
   TEE_PIDS+=("$!")
   exec 2> >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}" >&2)
