@@ -124,7 +124,8 @@ import Testing
       switch block {
       case .codeBlock: count + 1
       case .list(let items): count + items.reduce(0) { $0 + codeBlocks(in: $1.blocks) }
-      case .blockQuote(let inner): count + codeBlocks(in: inner)
+      case .blockQuote(let inner), .alert(_, let inner): count + codeBlocks(in: inner)
+      case .flowchart: count + 1
       case .heading, .paragraph, .table, .htmlComment, .rule: count
       }
     }
