@@ -114,3 +114,29 @@ import Testing
     #expect(runbook("The Guide (`v2`)").contains("- Source: The Guide (`v2`)\n"))
   }
 }
+
+extension RunbookReadingTests {
+  @Test func aSecretsDefaultIsNeverPrinted() {
+    let procedure = Procedure(
+      id: "demo", title: "Demo", version: "1.0", summary: "S.",
+      parameters: [
+        Parameter("TOKEN", "The token.", default: "hunter2-default", secret: true),
+        Parameter("PLAIN", "A value.", default: "visible-default"),
+      ],
+      phases: [
+        Phase(
+          id: "main", title: "Main", runsOn: "here",
+          sections: [
+            Section(
+              title: "Work",
+              steps: [
+                Step(id: "go", title: "Go", actions: [.shell(ShellCommand("use \"${TOKEN}\""))])
+              ])
+          ])
+      ])
+    let runbook = Runbook.render(procedure, generator: "test")
+    #expect(!runbook.contains("hunter2"))
+    #expect(runbook.contains("default set, not shown"))
+    #expect(runbook.contains("visible-default"))
+  }
+}

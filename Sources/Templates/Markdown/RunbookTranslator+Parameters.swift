@@ -17,10 +17,12 @@ extension RunbookTranslator {
           "The commands below read these as shell variables. To follow the runbook by hand, set them in your shell first; `migrate.sh` takes each as a flag or as an environment variable of the same name."
         )))
     let items = procedure.parameters.map { parameter -> ListItem in
+      // A secret's default is never printed, here as in the script.
       let defaultText: [Inline] =
-        parameter.defaultValue.map { $0.isEmpty ? [.text("empty")] : [.code($0)] } ?? [
-          .text("none")
-        ]
+        parameter.defaultValue.map {
+          parameter.isSecret
+            ? [.text("set, not shown")] : $0.isEmpty ? [.text("empty")] : [.code($0)]
+        } ?? [.text("none")]
       var facts: [Inline] = [.text(" ("), .code(parameter.flag), .text(", default ")]
       facts += defaultText
       if parameter.phases.isEmpty {
@@ -34,6 +36,9 @@ extension RunbookTranslator {
     }
     blocks.append(.list(items))
     let assignments = procedure.parameters.map { parameter -> String in
+      if parameter.isSecret, parameter.defaultValue != nil {
+        return "\(parameter.name)=  # secret with a default the script uses; not shown here"
+      }
       if let value = parameter.defaultValue {
         return "\(parameter.name)=\(defaultAssignment(value))"
       }
