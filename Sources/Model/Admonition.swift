@@ -1,5 +1,6 @@
 /// A note, warning or danger attached to a procedure, section or step.
-/// The runbook renders it as `> **Warning:** ...`.
+/// The runbook renders it as a GitHub alert: `> [!NOTE]`, `> [!WARNING]`,
+/// or `> [!CAUTION]` for a danger.
 public struct Admonition: Codable, Equatable, Sendable {
   public enum Kind: String, Codable, Sendable, CaseIterable {
     case note, warning, danger

@@ -248,7 +248,11 @@ import Testing
     let markdown = GenMigration.run([
       "diff", "cml", folder.file("changed.json"), "--format", "markdown",
     ])
-    #expect(markdown.standardOutput.contains("\n-| `NAMESPACE` | `--namespace` | `mlx` |"))
+    #expect(
+      markdown.standardOutput.contains("\n-- **`NAMESPACE`** (`--namespace`, default `mlx`, phase"))
+    #expect(
+      markdown.standardOutput.contains("\n+- **`NAMESPACE`** (`--namespace`, default `prod`, phase")
+    )
     let data = GenMigration.run(["diff", "cml", folder.file("changed.json"), "--format", "json"])
     #expect(data.status == 1)
     #expect(

@@ -64,9 +64,11 @@ import Testing
       Self.pin, ContextPin("pachctl", environment: "PACH_CONTEXT", parameter: "PACH_CONTEXT"),
     ]
     #expect(
-      Runbook.render(procedure, generator: "test").contains(
-        #"Every call of `kubectl` names its context: `--context "${KUBE_CONTEXT}"` and of `pachctl` names its context: `PACH_CONTEXT="${PACH_CONTEXT}"`."#
-      ))
+      // Prose is wrapped: read the paragraph's lines joined, as markdown does.
+      Runbook.render(procedure, generator: "test").replacingOccurrences(of: "\n", with: " ")
+        .contains(
+          #"Every call of `kubectl` names its context: `--context "${KUBE_CONTEXT}"` and of `pachctl` names its context: `PACH_CONTEXT="${PACH_CONTEXT}"`."#
+        ))
   }
 
   @Test func pachydermPinsEveryPhaseThatRunsKubectlOrPachctl() {

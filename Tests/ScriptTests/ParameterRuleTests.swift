@@ -97,14 +97,20 @@ import Testing
 
   @Test func theRunbookStatesEachRule() {
     let runbook = Runbook.render(Self.procedure, generator: Outputs.generator)
-    let rows = runbook.split(separator: "\n").filter { $0.hasPrefix("| `") }
-    #expect(
-      rows.contains { $0.hasPrefix("| `DST_SESSION`") && $0.contains("Must differ from SESSION.") })
-    #expect(
-      rows.contains { $0.hasPrefix("| `TENANT`") && $0.contains("Required when CLOUD is azure.") })
+    // A parameter is a list item, wrapped: read each item on one line.
+    let rows = runbook.components(separatedBy: "\n- ").map {
+      $0.replacingOccurrences(of: "\n  ", with: " ")
+    }
     #expect(
       rows.contains {
-        $0.hasPrefix("| `CONFIG`") && $0.contains("Must name an existing, readable file.")
+        $0.hasPrefix("**`DST_SESSION`**") && $0.contains("Must differ from SESSION.")
+      })
+    #expect(
+      rows.contains { $0.hasPrefix("**`TENANT`**") && $0.contains("Required when CLOUD is azure.") }
+    )
+    #expect(
+      rows.contains {
+        $0.hasPrefix("**`CONFIG`**") && $0.contains("Must name an existing, readable file.")
       })
   }
 

@@ -165,7 +165,9 @@ import Testing
   }
 
   @Test func theRunbookSaysWhatEachPhaseRunsAfter() {
+    // Prose is wrapped: read the paragraph's lines joined, as markdown does.
     let runbook = Runbook.render(Self.procedure, generator: Outputs.generator)
+      .replacingOccurrences(of: "\n", with: " ")
     #expect(
       runbook.contains(
         "Run this phase only after the `build` phase completed, with the same `TARGET`. The script checks it: that phase leaves a record of its completion in `${WORK_DIR}/chain.build.done`."

@@ -62,6 +62,32 @@ struct MarkdownStructure {
 
   func count(_ kind: Kind) -> Int { kinds.filter { $0 == kind }.count }
 
+  /// The lines of `markdown` outside fenced code, with each wrapped line
+  /// joined to the line it continues (a text line after a text, list or
+  /// quote line; a quote line after a quote line), as CommonMark joins a
+  /// paragraph's lines.
+  static func unwrappedLines(_ markdown: String) -> [String] {
+    let structure = MarkdownStructure(markdown)
+    var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    var result: [String] = []
+    var previous: Kind = .blank
+    for (line, kind) in zip(lines, structure.kinds) where kind != .code && kind != .fence {
+      let text = line.drop { $0 == " " }
+      let continues =
+        (kind == .text && [.text, .listItem, .quote].contains(previous))
+        || (kind == .quote && previous == .quote)
+      if continues, !result.isEmpty {
+        result[result.count - 1] +=
+          " " + (kind == .quote ? String(text.dropFirst(2)) : String(text))
+      } else {
+        result.append(line)
+      }
+      previous = kind
+    }
+    return result
+  }
+
   /// `line` without its code spans (CommonMark's matching backtick runs),
   /// backslash escapes kept.
   static func outsideCodeSpans(_ line: String) -> String {

@@ -49,7 +49,7 @@ import Testing
     let runbook = Runbook.render(Self.procedure, generator: "gen-migration test")
     #expect(
       runbook.contains(
-        "#### Step 1. Wipe the namespace\n\nstep id `wipe` · **destructive**\n\n> **DANGER:** This step destroys the namespace."
+        "### <a id=\"step-wipe\"></a>Step 1. Wipe the namespace\n\nstep id `wipe` · **destructive**\n\n> [!CAUTION]\n> This step destroys the namespace."
       ))
     #expect(runbook.contains("step id `approve` · manual\n\n- [ ] Ask the owner.\n"))
     #expect(runbook.contains("```sql\nSELECT 1;\n```"))
@@ -59,7 +59,8 @@ import Testing
     let runbook = Runbook.render(Self.procedure, generator: "gen-migration test")
     #expect(
       runbook.contains(
-        #"| `NAMESPACE` | `--namespace` | `mlx` | all | The namespace \| of work. |"#))
+        "- **`NAMESPACE`** (`--namespace`, default `mlx`, all phases): The namespace \\|\n  of work.\n"
+      ))
     #expect(runbook.contains("- Logs are not migrated.\n"))
     #expect(
       runbook.contains(

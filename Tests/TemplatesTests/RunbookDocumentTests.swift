@@ -86,29 +86,31 @@ import Testing
     #expect(structure.count(.html) == 1)
     #expect(structure.count(.fence) == 2 * Self.codeBlocks(in: document.blocks))
     #expect(!MarkdownStructure.hasHiddenCharacters(runbook))
-    let lines = runbook.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-    for (line, kind) in zip(lines, structure.kinds) where kind != .code && kind != .fence {
-      let prose = MarkdownStructure.outsideCodeSpans(String(line))
+    for line in MarkdownStructure.unwrappedLines(runbook) {
+      let prose = MarkdownStructure.outsideCodeSpans(line)
       #expect(!prose.contains("<script>") && !prose.contains("[a](javascript"), "\(line)")
     }
   }
 
   @Test func theContentsListIsTheDocumentsHeadings() {
     let document = RunbookTranslator.translate(Self.procedure, generator: "test")
-    let listed = document.headings.filter { $0.inContents && (2...3).contains($0.level) }
+    let listed = document.headings.filter(\.inContents)
     guard case .list(let items)? = Self.blockAfterContents(document) else {
       Issue.record("no contents list after the Contents heading")
       return
     }
-    let links = items.flatMap { item in
-      [item.blocks[0]]
-        + item.blocks.dropFirst().flatMap { block -> [MarkdownBlock] in
-          guard case .list(let nested) = block else { return [] }
-          return nested.map { $0.blocks[0] }
-        }
+    func links(_ items: [ListItem]) -> [MarkdownBlock] {
+      items.flatMap { item in
+        [item.blocks[0]]
+          + item.blocks.dropFirst().flatMap { block -> [MarkdownBlock] in
+            guard case .list(let nested) = block else { return [] }
+            return links(nested)
+          }
+      }
     }
     #expect(
-      links == listed.map { .paragraph([.link($0.text, target: "#" + $0.anchor)]) })
+      links(items) == listed.map { .paragraph([.link($0.text, target: "#" + $0.anchor)]) })
+    #expect(listed.filter { $0.level == 3 && $0.id != nil }.count == 2, "both steps listed")
     #expect(Set(document.headings.map(\.anchor)).count == document.headings.count)
   }
 
@@ -124,7 +126,8 @@ import Testing
       switch block {
       case .codeBlock: count + 1
       case .list(let items): count + items.reduce(0) { $0 + codeBlocks(in: $1.blocks) }
-      case .blockQuote(let inner): count + codeBlocks(in: inner)
+      case .blockQuote(let inner), .alert(_, let inner): count + codeBlocks(in: inner)
+      case .flowchart: count + 1
       case .heading, .paragraph, .table, .htmlComment, .rule: count
       }
     }

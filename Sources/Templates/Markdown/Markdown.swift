@@ -18,6 +18,56 @@ public enum Markdown {
     return fence + pad + shown + pad + fence
   }
 
+  /// `code(text)` cut at the spaces where a wrapped line may break inside
+  /// it: `["`kubectl", "get", "pods`"]` for `kubectl get pods`. Joined by
+  /// single spaces, the pieces are `code(text)`. A break stands only at a
+  /// single space inside the text (not at its ends) before a piece that
+  /// opens no block at the start of a line (see `isSafeLineStart`).
+  public static func codeWords(_ text: String) -> [String] {
+    let span = code(text)
+    let fence = span.unicodeScalars.prefix { $0 == "`" }.count
+    let scalars = Array(span.unicodeScalars)
+    guard scalars.count > 2 * fence + 2 else { return [span] }
+    let inside = (fence + 1)..<(scalars.count - fence - 1)
+    let spaces = inside.filter {
+      scalars[$0] == " " && scalars[$0 - 1] != " " && $0 + 1 < inside.upperBound
+        && scalars[$0 + 1] != " "
+    }
+    var pieces: [String] = []
+    var start = 0
+    for (index, space) in spaces.enumerated() {
+      let end = index + 1 < spaces.count ? spaces[index + 1] : scalars.count
+      guard isSafeLineStart(scalars[(space + 1)..<end]) else { continue }
+      pieces.append(String(String.UnicodeScalarView(scalars[start..<space])))
+      start = space + 1
+    }
+    pieces.append(String(String.UnicodeScalarView(scalars[start...])))
+    return pieces
+  }
+
+  /// Whether a line may start with `piece` (a word of code) and stay the
+  /// continuation of a paragraph: it starts with a letter or one of
+  /// `$"'/({`, with digits not followed by `.` or `)` (an ordered list),
+  /// or with `-` followed by a letter, digit or `-` and holding a letter or
+  /// digit (`--profile`; never `- `, `---` or a setext line).
+  static func isSafeLineStart(_ piece: ArraySlice<Unicode.Scalar>) -> Bool {
+    guard let first = piece.first else { return false }
+    func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+    }
+    if first.isASCII && first.properties.isAlphabetic { return true }
+    if "$\"'/({".unicodeScalars.contains(first) { return true }
+    if ("0"..."9").contains(first) {
+      let after = piece.drop { ("0"..."9").contains($0) }.first
+      return after != "." && after != ")"
+    }
+    if first == "-", piece.count >= 2 {
+      let second = piece[piece.startIndex + 1]
+      return (isAlphanumeric(second) || second == "-") && piece.contains(where: isAlphanumeric)
+    }
+    return false
+  }
+
   /// A fenced code block tagged with `language`: ```` ```bash ````, the text,
   /// ```` ``` ````. The fence is longer than any run of backticks in the text,
   /// so no line of it (```` ``` ```` included) can close the block; hidden

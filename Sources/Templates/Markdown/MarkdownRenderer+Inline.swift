@@ -1,78 +1,52 @@
 extension MarkdownRenderer {
-  /// The lines of a paragraph. Each line of its text is escaped, and at the
-  /// start of a line its leading spaces are dropped and `-`, `+`, `=` and
-  /// `1.` are escaped too, so that no line can become a heading, fence,
-  /// list, quote, table, indented code or HTML. Trailing spaces (a hard
-  /// break) are dropped; blank lines, the model's paragraph breaks, collapse
-  /// to one, and none starts or ends the paragraph.
-  static func paragraphLines(_ inlines: [Inline]) -> [String] {
-    var lines: [String] = [""]
-    var atLineStart = true
-    for inline in coalesced(inlines) {
-      guard case .text(let text) = inline else {
-        lines[lines.count - 1] += render(inline)
-        atLineStart = false
+  /// The lines of a paragraph, each source line wrapped to `width` columns
+  /// (`firstWidth` for the first, after a list marker). Each line of its
+  /// text is escaped, and at the start of a line its leading spaces are
+  /// dropped and `-`, `+`, `=` and `1.` are escaped too, so that no line can
+  /// become a heading, fence, list, quote, table, indented code or HTML.
+  /// Trailing spaces (a hard break) are dropped; blank lines, the model's
+  /// paragraph breaks, collapse to one, and none starts or ends the
+  /// paragraph. Wrapping breaks only at a single space (see `WrapLine`), so
+  /// the paragraph reads exactly as on one line.
+  static func paragraphLines(_ inlines: [Inline], width: Int = 80, firstWidth: Int? = nil)
+    -> [String]
+  {
+    var result: [String] = []
+    for source in sourceLines(coalesced(inlines)) {
+      let limit = result.isEmpty ? (firstWidth ?? width) : width
+      let wrapped = WrapLine(source).lines(firstWidth: limit, width: width)
+      if wrapped.isEmpty {
+        if result.last?.isEmpty == false { result.append("") }
         continue
       }
-      let segments = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-      for (index, segment) in segments.enumerated() {
-        if index > 0 {
-          lines.append("")
-          atLineStart = true
-        }
-        var part = Substring.UnicodeScalarView(segment)
-        if atLineStart {
-          part = part.drop { $0 == " " || $0 == "\t" }
-          if part.isEmpty { continue }
-        }
-        let previous = lines[lines.count - 1].unicodeScalars.last
-        lines[lines.count - 1] += Markdown.escaped(
-          String(part), atLineStart: atLineStart, after: previous)
-        atLineStart = false
-      }
-    }
-    var result: [String] = []
-    for line in lines.map(\.trimmingTrailingSpaces) {
-      if line.isEmpty && (result.last?.isEmpty ?? true) { continue }
-      result.append(line)
+      result += wrapped
     }
     if result.last?.isEmpty == true { result.removeLast() }
     return result
   }
 
-  /// Inlines on one line (a heading, a table cell, a link's text): line
-  /// breaks become spaces.
-  static func line(_ inlines: [Inline]) -> String {
-    var result = ""
-    for inline in coalesced(inlines) {
-      if case .text(let text) = inline {
-        result += Markdown.escaped(Markdown.oneLine(text), after: result.unicodeScalars.last)
-      } else {
-        result += render(inline)
+  /// The inlines split at each line break of their texts: one array a line.
+  private static func sourceLines(_ inlines: [Inline]) -> [[Inline]] {
+    var lines: [[Inline]] = [[]]
+    for inline in inlines {
+      guard case .text(let text) = inline else {
+        lines[lines.count - 1].append(inline)
+        continue
+      }
+      let segments = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+      for (index, segment) in segments.enumerated() {
+        if index > 0 { lines.append([]) }
+        let part = String(String.UnicodeScalarView(segment))
+        if !part.isEmpty { lines[lines.count - 1].append(.text(part)) }
       }
     }
-    return result
+    return lines
   }
 
-  /// One inline that is not text: a code span, strong or emphasised text
-  /// (nothing when empty, so no `****` can make a rule), or a link (its
-  /// text alone when the destination is not allowed; a link inside a
-  /// link's text is its text).
-  static func render(_ inline: Inline) -> String {
-    switch inline {
-    case .text(let text): return Markdown.escaped(Markdown.oneLine(text))
-    case .code(let code): return Markdown.code(code)
-    case .strong(let inner):
-      let text = line(inner)
-      return text.isEmpty ? "" : "**\(text)**"
-    case .emphasis(let inner):
-      let text = line(inner)
-      return text.isEmpty ? "" : "*\(text)*"
-    case .link(let inner, let target):
-      let text = line(inner.flatMap(\.withoutLinks))
-      guard let destination = Markdown.linkDestination(target) else { return text }
-      return "[\(text)](\(destination))"
-    }
+  /// Inlines on one line (a heading, a table cell): line breaks become
+  /// spaces, and nothing wraps.
+  static func line(_ inlines: [Inline]) -> String {
+    WrapLine(inlines, breaking: false).units.map { $0.rendered(atLineStart: false) }.joined()
   }
 
   /// Adjacent texts joined (so the `_` rule sees both neighbours) and

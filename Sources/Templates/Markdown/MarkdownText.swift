@@ -51,7 +51,9 @@ extension Markdown {
   ///   rules, setext underlines) are escaped, and so is the `.` or `)` after
   ///   leading digits (`1\. `, an ordered list);
   /// - hidden characters show in their visible form (`\u{1B}`), and tabs
-  ///   stay.
+  ///   stay;
+  /// - an `http://` or `https://` address becomes an autolink,
+  ///   `<https://example.com>`, so that it is no bare URL.
   ///
   /// `previous` is the character before the line's text, for the `_` rule.
   /// So `<script>alert(1)</script>` becomes `\<script\>alert(1)\</script\>`,
@@ -81,6 +83,13 @@ extension Markdown {
       let scalar = scalars[index]
       let before = index > 0 ? scalars[index - 1] : previous
       let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+      if scalar == "h", !isWordCharacter(before), let length = urlLength(scalars, at: index) {
+        result.append("<")
+        result.append(contentsOf: scalars[index..<(index + length)])
+        result.append(">")
+        index += length
+        continue
+      }
       switch scalar {
       case "\\", "`", "*", "[", "]", "<", ">", "#", "|", "~":
         result.append("\\")
@@ -103,6 +112,35 @@ extension Markdown {
       index += 1
     }
     return String(result)
+  }
+
+  /// The length of the `http://` or `https://` address that starts at
+  /// `start`, as GitHub would link it: the characters of a URL up to a
+  /// space or anything else, less a final `.`, `,`, `:`, `;`, `!`, `?`,
+  /// quote or unmatched `)`; nil when none starts there.
+  static func urlLength(_ scalars: [Unicode.Scalar], at start: Int) -> Int? {
+    let text = String(String.UnicodeScalarView(scalars[start..<min(scalars.count, start + 8)]))
+    guard let scheme = ["https://", "http://"].first(where: text.hasPrefix) else { return nil }
+    let allowed = "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars
+    var end = start + scheme.count
+    while end < scalars.count,
+      scalars[end].isASCII
+        && (scalars[end].properties.isAlphabetic || ("0"..."9").contains(scalars[end])
+          || allowed.contains(scalars[end]))
+    {
+      end += 1
+    }
+    while end > start + scheme.count {
+      let last = scalars[end - 1]
+      let opened = scalars[start..<end].filter { $0 == "(" }.count
+      let closed = scalars[start..<end].filter { $0 == ")" }.count
+      if ".,:;!?'\"".unicodeScalars.contains(last) || (last == ")" && closed > opened) {
+        end -= 1
+      } else {
+        break
+      }
+    }
+    return end > start + scheme.count ? end - start : nil
   }
 
   private static func isWordCharacter(_ scalar: Unicode.Scalar?) -> Bool {

@@ -2,8 +2,10 @@ import Model
 
 /// Renders a procedure as the operator's runbook (`README.md`), in two
 /// stages: `RunbookTranslator` builds the document (title, summary,
-/// contents, requirements, parameters, limitations and warnings, phases
-/// with numbered steps, running the script, corrections), and
+/// contents down to the steps, requirements, parameters, limitations and
+/// warnings as GitHub alerts, a Mermaid flowchart of the procedure, phases
+/// with numbered steps and their stable anchors, running the script,
+/// corrections), and
 /// `MarkdownRenderer` writes it, escaping every text of the model.
 public enum Runbook {
   /// The runbook; with a `previous` version it has a "Changes since"

@@ -17,19 +17,25 @@ public struct RunbookDocument: Equatable, Sendable {
   /// Every heading, in document order, nested ones included.
   public var headings: [Heading] { blocks.flatMap(Self.headings) }
 
-  /// The contents list of this document's level 2 and 3 headings that are
-  /// `inContents`, nested by level: `- [Parameters](#parameters)`.
+  /// The contents list of this document's headings that have a
+  /// `contentsDepth`, each nested under the last one listed above it at a
+  /// lower depth: `- [Parameters](#parameters)`.
   public var contents: MarkdownBlock {
     var items: [ListItem] = []
-    for heading in headings where heading.inContents && (2...3).contains(heading.level) {
+    for heading in headings {
+      guard let depth = heading.contentsDepth else { continue }
       let item = ListItem([.link(heading.text, target: "#" + heading.anchor)])
-      if heading.level == 3, let last = items.indices.last {
-        items[last].appendToNestedList(item)
-      } else {
-        items.append(item)
-      }
+      items.append(item, atDepth: depth)
     }
     return .list(items)
+  }
+
+  /// Every fragment a link can reach: each heading's anchor and each
+  /// explicit id, in document order.
+  public var fragments: [String] {
+    headings.flatMap { heading in
+      [heading.anchor] + (heading.id.map { [Markdown.anchorID($0)] } ?? [])
+    }
   }
 
   /// The document with `contents` inserted after the heading whose anchor is
@@ -54,21 +60,28 @@ public struct RunbookDocument: Equatable, Sendable {
     switch block {
     case .heading(let heading): [heading]
     case .list(let items): items.flatMap { $0.blocks.flatMap(headings) }
-    case .blockQuote(let blocks): blocks.flatMap(headings)
-    case .paragraph, .table, .codeBlock, .htmlComment, .rule: []
+    case .blockQuote(let blocks), .alert(_, let blocks): blocks.flatMap(headings)
+    case .paragraph, .table, .flowchart, .codeBlock, .htmlComment, .rule: []
     }
   }
 }
 
-extension ListItem {
-  /// Appends `item` to the list this item ends with, or starts that list.
-  fileprivate mutating func appendToNestedList(_ item: ListItem) {
-    if case .list(var nested) = blocks.last {
-      nested.append(item)
-      blocks[blocks.count - 1] = .list(nested)
-    } else {
-      blocks.append(.list([item]))
+extension [ListItem] {
+  /// Appends `item` `depth` levels down: to the list the last item ends
+  /// with (started if need be), and so on; at the top when there is no
+  /// item to nest under.
+  fileprivate mutating func append(_ item: ListItem, atDepth depth: Int) {
+    guard depth > 0, let last = indices.last else {
+      append(item)
+      return
     }
+    var nested: [ListItem] = []
+    if case .list(let existing) = self[last].blocks.last {
+      nested = existing
+      self[last].blocks.removeLast()
+    }
+    nested.append(item, atDepth: depth - 1)
+    self[last].blocks.append(.list(nested))
   }
 }
 
@@ -103,7 +116,8 @@ struct AnchorSet {
           return copy
         })
     case .blockQuote(let blocks): return .blockQuote(blocks.map { assign($0) })
-    case .paragraph, .table, .codeBlock, .htmlComment, .rule: return block
+    case .alert(let kind, let blocks): return .alert(kind, blocks.map { assign($0) })
+    case .paragraph, .table, .flowchart, .codeBlock, .htmlComment, .rule: return block
     }
   }
 }

@@ -1,8 +1,10 @@
 import Model
 
 extension RunbookTranslator {
-  /// The parameters table (name, flag, default, phases, meaning) and the
-  /// assignments that set them in a shell.
+  /// The parameters, an item each (name, flag, default, phases, then
+  /// what it means), which reads the same on a wide screen and a phone:
+  /// ``- **`NAMESPACE`** (`--namespace`, default `mlx`, phase `import`): ...``;
+  /// then the assignments that set them in a shell.
   func parameters() -> [MarkdownBlock] {
     var blocks = [heading(2, "Parameters")]
     guard !procedure.parameters.isEmpty else {
@@ -14,20 +16,29 @@ extension RunbookTranslator {
         .prose(
           "The commands below read these as shell variables. To follow the runbook by hand, set them in your shell first; `migrate.sh` takes each as a flag or as an environment variable of the same name."
         )))
-    let header = ["Name", "Flag", "Default", "Phases", "Meaning"].map { [Inline.text($0)] }
-    let rows = procedure.parameters.map { parameter -> [[Inline]] in
+    let items = procedure.parameters.map { parameter -> ListItem in
+      // A secret's default is never printed, here as in the script.
       let defaultText: [Inline] =
-        parameter.defaultValue.map { $0.isEmpty ? [.text("empty")] : [.code($0)] } ?? [
-          .text("none")
-        ]
-      let phases = parameter.phases.isEmpty ? "all" : parameter.phases.joined(separator: ", ")
-      return [
-        [.code(parameter.name)], [.code(parameter.flag)], defaultText, [.text(phases)],
-        meaning(parameter),
-      ]
+        parameter.defaultValue.map {
+          parameter.isSecret
+            ? [.text("set, not shown")] : $0.isEmpty ? [.text("empty")] : [.code($0)]
+        } ?? [.text("none")]
+      var facts: [Inline] = [.text(" ("), .code(parameter.flag), .text(", default ")]
+      facts += defaultText
+      if parameter.phases.isEmpty {
+        facts.append(.text(", all phases"))
+      } else {
+        facts.append(.text(parameter.phases.count == 1 ? ", phase " : ", phases "))
+        facts += codes(parameter.phases)
+      }
+      facts.append(.text("): "))
+      return ListItem(words([.strong([.code(parameter.name)])], facts, meaning(parameter)))
     }
-    blocks.append(.table(Table(header: header, rows: rows)))
+    blocks.append(.list(items))
     let assignments = procedure.parameters.map { parameter -> String in
+      if parameter.isSecret, parameter.defaultValue != nil {
+        return "\(parameter.name)=  # secret with a default the script uses; not shown here"
+      }
       if let value = parameter.defaultValue {
         return "\(parameter.name)=\(defaultAssignment(value))"
       }

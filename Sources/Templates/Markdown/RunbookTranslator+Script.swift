@@ -30,11 +30,11 @@ extension RunbookTranslator {
       "`--yes` answers the confirmations for you; a manual step with no automated check stops the run, because only an operator can do it.",
       "Cleanups (such as deleting a helper pod) run when the run stops early; the step they undo runs again on `--resume`.",
     ]
-    let options = ScriptOptions.list(for: procedure).map { option -> [[Inline]] in
-      [[.code(option.option)], .prose(option.meaning)]
+    let options = ScriptOptions.list(for: procedure).map { option in
+      ListItem(words([.code(option.option), .text(": ")], .prose(option.meaning)))
     }
-    let statuses = ScriptOptions.exitStatuses.map { status -> [[Inline]] in
-      [[.text(status.status)], .prose(status.meaning)]
+    let statuses = ScriptOptions.exitStatuses.map { status in
+      ListItem(words([.strong([.text(status.status)]), .text(": ")], .prose(status.meaning)))
     }
     return [
       .heading(Heading(level: 2, Self.scriptHeading)),
@@ -46,8 +46,10 @@ extension RunbookTranslator {
           ))),
       .codeBlock(language: "bash", text: examples.joined(separator: "\n")),
       .list(notes.map { ListItem(Inline.prose($0)) }),
-      .table(Table(header: [[.text("Option")], [.text("Meaning")]], rows: options)),
-      .table(Table(header: [[.text("Exit status")], [.text("Meaning")]], rows: statuses)),
+      .paragraph([.text("Options:")]),
+      .list(options),
+      .paragraph([.text("Exit statuses:")]),
+      .list(statuses),
     ]
   }
 

@@ -2,10 +2,13 @@ import Model
 
 extension RunbookTranslator {
   /// `## Phase N: title`, where it runs, its preflight checklist, then its
-  /// sections (`###`) and numbered steps (`####`).
+  /// sections (`### N.M title`) and numbered steps (`### Step K. title`),
+  /// listed in the contents under the phase and the section.
   func phase(_ phase: Phase, number: Int) -> [MarkdownBlock] {
     var blocks: [MarkdownBlock] = [
-      .heading(Heading(level: 2, words([.text("Phase \(number): ")], .prose(phase.title)))),
+      .heading(
+        Heading(
+          level: 2, words([.text("Phase \(number): ")], .prose(phase.title)), contentsDepth: 0)),
       .paragraph(
         words(
           [.text("Runs on ")], .prose(phase.runsOn),
@@ -54,9 +57,14 @@ extension RunbookTranslator {
               isTask: true)
           }))
     }
+    let phaseNumber = number
     var number = stepNumberBefore(phase)
-    for section in phase.sections {
-      blocks.append(.heading(Heading(level: 3, .prose(section.title))))
+    for (index, section) in phase.sections.enumerated() {
+      blocks.append(
+        .heading(
+          Heading(
+            level: 3, words([.text("\(phaseNumber).\(index + 1) ")], .prose(section.title)),
+            contentsDepth: 1)))
       blocks += paragraph(.prose(section.explanation))
       blocks += section.admonitions.map(admonition)
       for step in section.steps {
@@ -67,7 +75,7 @@ extension RunbookTranslator {
     return blocks
   }
 
-  private func stepNumberBefore(_ phase: Phase) -> Int {
+  func stepNumberBefore(_ phase: Phase) -> Int {
     var count = 0
     for other in procedure.phases {
       if other.id == phase.id { break }
@@ -76,7 +84,8 @@ extension RunbookTranslator {
     return count
   }
 
-  /// `#### Step N. title`, its marks (id, manual, destructive, optional,
+  /// `### Step N. title` with the step's stable anchor
+  /// (`RunbookAnchor.step`), its marks (id, manual, destructive, optional,
   /// concurrent), warnings, explanation, actions and cleanup.
   func step(_ step: Step, number: Int) -> [MarkdownBlock] {
     var marks: [Inline] = [.text("step id "), .code(step.id)]
@@ -93,18 +102,23 @@ extension RunbookTranslator {
       marks += codes(others.map(\.step.id))
     }
     var blocks: [MarkdownBlock] = [
-      .heading(Heading(level: 4, words([.text("Step \(number). ")], .prose(step.title)))),
+      .heading(
+        Heading(
+          level: 3, words([.text("Step \(number). ")], .prose(step.title)), contentsDepth: 2,
+          id: RunbookAnchor.step(step.id))),
       .paragraph(marks),
     ]
     blocks += sourceLine(step.sources)
     if let destroys = step.destroys {
       blocks.append(
-        .blockQuote([
-          .paragraph(
-            words(
-              [.strong([.text("DANGER:")]), .text(" This step destroys ")], .prose(destroys),
-              .prose(". The script asks you to type `yes` before it runs.")))
-        ]))
+        .alert(
+          .caution,
+          [
+            .paragraph(
+              words(
+                [.text("This step destroys ")], .prose(destroys),
+                .prose(". The script asks you to type `yes` before it runs.")))
+          ]))
     }
     blocks += paragraph(.prose(step.explanation))
     blocks += step.admonitions.map(admonition)

@@ -46,7 +46,7 @@ public struct RunbookTranslator {
   }
 
   func body() -> [MarkdownBlock] {
-    var blocks = requirements() + parameters() + limitations() + changes()
+    var blocks = requirements() + parameters() + limitations() + changes() + shape()
     for (index, phase) in procedure.phases.enumerated() {
       blocks += self.phase(phase, number: index + 1)
     }
@@ -58,7 +58,7 @@ public struct RunbookTranslator {
       ListItem([.text("Procedure: "), .code(procedure.id), .text(", version \(procedure.version)")])
     ]
     if let source = procedure.source {
-      facts.append(ListItem(words([.text("Source: ")], .prose(source))))
+      facts.append(ListItem(words([.text("Source: ")], Self.documentTitle(source))))
     }
     facts.append(
       ListItem([
@@ -67,6 +67,24 @@ public struct RunbookTranslator {
         .link(Self.scriptHeading, target: "#" + scriptAnchor),
       ]))
     return paragraph(.prose(procedure.summary)) + [MarkdownBlock.list(facts)]
+  }
+
+  /// The source as its document's title: the catalog writes a source as
+  /// ``Title (`shared/seeds/FILE`)``, naming for its maintainers the file it
+  /// was modelled from, a path that means nothing to a reader of the
+  /// runbook; that trailing path in parentheses is left out.
+  static func documentTitle(_ source: String) -> [Inline] {
+    var inlines = Inline.prose(source)
+    if inlines.count >= 3, case .text(let close) = inlines[inlines.count - 1], close == ")",
+      case .code(let path) = inlines[inlines.count - 2], path.contains("/"),
+      !path.contains(" "), case .text(let before) = inlines[inlines.count - 3],
+      before.hasSuffix(" (")
+    {
+      let title = String(before.dropLast(2))
+      inlines.removeLast(3)
+      if !title.isEmpty { inlines.append(.text(title)) }
+    }
+    return inlines
   }
 
   func requirements() -> [MarkdownBlock] {
@@ -117,17 +135,16 @@ public struct RunbookTranslator {
     ] + DiffMarkdown.blocks(ProcedureDiff.between(previous, procedure, rules: rules))
   }
 
-  /// `> **Warning:** text`.
+  /// A GitHub alert: `> [!NOTE]`, `> [!WARNING]`, or `> [!CAUTION]` for
+  /// a danger, then the text.
   func admonition(_ admonition: Admonition) -> MarkdownBlock {
-    let label: String
+    let kind: AlertKind
     switch admonition.kind {
-    case .note: label = "Note:"
-    case .warning: label = "Warning:"
-    case .danger: label = "DANGER:"
+    case .note: kind = .note
+    case .warning: kind = .warning
+    case .danger: kind = .caution
     }
-    return .blockQuote([
-      .paragraph(words([.strong([.text(label)]), .text(" ")], .prose(admonition.text)))
-    ])
+    return .alert(kind, [.paragraph(.prose(admonition.text))])
   }
 
   func heading(_ level: Int, _ text: String, inContents: Bool = true) -> MarkdownBlock {

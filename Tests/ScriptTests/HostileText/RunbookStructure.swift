@@ -66,10 +66,12 @@ struct RunbookStructure: Equatable, CustomStringConvertible {
 
   /// Whether `tag` stands in the runbook where a markdown renderer would
   /// read it as HTML: outside fenced code blocks and inline code spans, and
-  /// not escaped by a backslash (`\<script` is text).
+  /// not escaped by a backslash (`\<script` is text). A paragraph's lines
+  /// are read joined, as CommonMark joins them, since the runbook wraps
+  /// prose and a code span may go on over the next line.
   static func hasRawHTML(_ tag: String, in markdown: String) -> Bool {
     var fence: (character: Character, length: Int)? = nil
-    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in unwrapped(markdown) {
       let text = line.drop { $0 == " " }
       if let open = fence {
         let run = text.prefix { $0 == open.character }
@@ -96,6 +98,28 @@ struct RunbookStructure: Equatable, CustomStringConvertible {
       }
     }
     return false
+  }
+
+  /// The lines of `markdown`, each line that continues a paragraph (not
+  /// blank, not a fence, a heading or a list item, after its indentation
+  /// and `>` markers) joined to the line before it with a space.
+  static func unwrapped(_ markdown: String) -> [String] {
+    var result: [String] = []
+    var previousContinues = false
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      var text = line.drop { $0 == " " }
+      while text.hasPrefix(">") { text = text.dropFirst().drop { $0 == " " } }
+      let opensBlock =
+        text.isEmpty || text.hasPrefix("```") || text.hasPrefix("~~~") || text.hasPrefix("#")
+        || text.hasPrefix("- ") || text.hasPrefix("<!--")
+      if previousContinues && !opensBlock, !result.isEmpty {
+        result[result.count - 1] += " " + text
+      } else {
+        result.append(String(line))
+      }
+      previousContinues = !text.isEmpty && !text.hasPrefix("```") && !text.hasPrefix("~~~")
+    }
+    return result
   }
 
   /// The line with its inline code spans (a run of N backticks to the next
