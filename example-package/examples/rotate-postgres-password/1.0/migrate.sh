@@ -619,9 +619,17 @@ acquire_lock() {
   done
 }
 
-# open_log: from here on, everything printed also goes to the log.
+# open_log: from here on, everything printed also goes to the log; with
+# secrets, through mask_secrets first, on the terminal too.
 open_log() {
   exec 3>&1 4>&2
+  if declare -F mask_secrets >/dev/null; then
+    exec > >(trap '' INT TERM && mask_secrets | tee -a -- "${LOG_FILE}")
+    TEE_PIDS+=("$!")
+    exec 2> >(trap '' INT TERM && mask_secrets | tee -a -- "${LOG_FILE}" >&2)
+    TEE_PIDS+=("$!")
+    return 0
+  fi
   exec > >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}")
   TEE_PIDS+=("$!")
   exec 2> >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}" >&2)
@@ -988,6 +996,75 @@ bind_inputs() {
   printf '  %s\n' "${differ[@]}" >&2
   die "${EXIT_USAGE}" "give the same values (or leave them out to reuse them), resume anyway with --force-resume, or start over with --restart"
 }
+# ---------------------------------------------------------------------------
+# Secrets: from the environment, from --NAME-file PATH, or asked for on the
+# terminal without echo; never needed on the command line.
+# ---------------------------------------------------------------------------
+
+# The files given by --NAME-file, by parameter name.
+declare -A SECRET_FILES=()
+
+# read_secret_file NAME FLAG: sets the secret NAME from the file FLAG-file
+# named, if it named one: the file's contents without a final newline. A
+# value given as well (by FLAG or the environment) is a usage error.
+read_secret_file() {
+  local path=${SECRET_FILES[$1]-} value=''
+  [[ -n ${path} ]] || return 0
+  [[ -z ${!1} ]] || usage_error "$1 is given twice, by $2-file and by $2 or the environment; give it once"
+  [[ -f ${path} && -r ${path} ]] || usage_error "$2-file ${path}: not a readable file"
+  IFS= read -r -d '' value <"${path}" || true
+  value=${value%$'\n'}
+  [[ -n ${value} ]] || usage_error "$2-file ${path} is empty"
+  printf -v "$1" '%s' "${value}"
+}
+
+# prompt_secret NAME MEANING: asks for the secret NAME on the terminal,
+# without echo; fails when there is no terminal or the answer is empty.
+prompt_secret() {
+  local value=''
+  { : </dev/tty; } 2>/dev/null || return 1
+  printf '%s, %s (secret, not echoed): ' "$1" "$2" >/dev/tty
+  IFS= read -r -s value </dev/tty || value=''
+  printf '\n' >/dev/tty
+  [[ -n ${value} ]] || return 1
+  printf -v "$1" '%s' "${value}"
+}
+
+# mask_secrets: copies standard input to standard output with the value of
+# every secret parameter replaced by ***, so what the procedure's own
+# commands print cannot show one on the terminal or in the log. A line
+# is passed on when it ends, or after a fifth of a second without more
+# (a prompt has no newline).
+mask_secrets() {
+  local line value status index
+  local -a values=()
+  for index in "${!PARAMETER_NAMES[@]}"; do
+    ((PARAMETER_SECRET[index])) || continue
+    value=${!PARAMETER_NAMES[index]}
+    [[ -n ${value} ]] && values+=("${value}")
+  done
+  while true; do
+    line=''
+    status=0
+    IFS= read -r -t 0.2 line || status=$?
+    for value in "${values[@]}"; do line=${line//"${value}"/***}; done
+    if ((status == 0)); then
+      printf '%s\n' "${line}"
+    else
+      [[ -z ${line} ]] || printf '%s' "${line}"
+      ((status > 128)) || break
+    fi
+  done
+}
+
+# expect_secret_equal OUTPUT EXPECTED FAILURE: the checked command must print
+# EXPECTED, a secret: on a mismatch neither value is shown.
+expect_secret_equal() {
+  [[ $1 == "$2" ]] && return 0
+  warn "$3"
+  warn "(neither value is shown: the expected one is secret)"
+  return 1
+}
 # print_text: copies standard input to standard output (a builtin cat).
 print_text() {
   local line
@@ -1040,7 +1117,9 @@ Parameters (a flag, or the environment variable of the same name):
   --db-user VALUE, DB_USER
       The role whose password changes. (default: app)
   --new-password VALUE, NEW_PASSWORD
-      The new password. (required; secret, never printed)
+      The new password. (required; secret, never printed: set NEW_PASSWORD,
+      give --new-password-file PATH, or answer the prompt on a terminal (a
+      --new-password value shows in ps))
   --wait-timeout VALUE, WAIT_TIMEOUT
       Seconds to wait for the restarted deployment. (default: 600; a whole
       number)
@@ -1182,6 +1261,12 @@ parse_arguments() {
         shift
         ;;
       --new-password=*) NEW_PASSWORD=${1#*=} ;;
+      --new-password-file)
+        need_value "$@"
+        SECRET_FILES[NEW_PASSWORD]=$2
+        shift
+        ;;
+      --new-password-file=*) SECRET_FILES[NEW_PASSWORD]=${1#*=} ;;
       --wait-timeout)
         need_value "$@"
         WAIT_TIMEOUT=$2
@@ -1213,6 +1298,7 @@ parse_arguments() {
 }
 
 apply_defaults() {
+  read_secret_file 'NEW_PASSWORD' '--new-password'
   [[ -n ${DEPLOYMENT} ]] || DEPLOYMENT="app"
   [[ -n ${SECRET_NAME} ]] || SECRET_NAME="app-db"
   [[ -n ${DB_ADMIN} ]] || DB_ADMIN="postgres"
@@ -1227,7 +1313,7 @@ check_parameters() {
   [[ -n ${NAMESPACE} ]] || usage_error "missing required parameter NAMESPACE: give --namespace VALUE or set NAMESPACE"
   [[ -n ${DB_HOST} ]] || usage_error "missing required parameter DB_HOST: give --db-host VALUE or set DB_HOST"
   [[ -z ${DB_USER} || ${DB_USER} != "${DB_ADMIN}" ]] || usage_error "--db-user must differ from --db-admin, and both are '${DB_USER}'"
-  [[ -n ${NEW_PASSWORD} ]] || usage_error "missing required parameter NEW_PASSWORD: give --new-password VALUE or set NEW_PASSWORD"
+  [[ -n ${NEW_PASSWORD} ]] || prompt_secret 'NEW_PASSWORD' 'The new password.' || usage_error "missing required secret NEW_PASSWORD: set NEW_PASSWORD, give --new-password-file PATH, or run on a terminal to be asked"
   [[ ${WAIT_TIMEOUT} =~ ^[0-9]+$ ]] || usage_error "--wait-timeout must be a whole number, not '${WAIT_TIMEOUT}'"
 }
 
