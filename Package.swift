@@ -32,7 +32,7 @@ let package = Package(
     .executableTarget(name: "gen-migration", dependencies: ["GenMigrationKit", "Catalog"]),
     // Timings reported in docs/benchmarks.md: `swift run -c release benchmarks`.
     .executableTarget(
-      name: "benchmarks", dependencies: ["Model", "Templates", "Lint", "Commands"]),
+      name: "benchmarks", dependencies: ["Model", "Templates", "Lint", "Commands", "Catalog"]),
 
     // Temporary folders, processes and stub tools for the tests.
     .target(

@@ -1,54 +1,25 @@
 import Foundation
-import Model
-import Templates
 
-// Runtime overhead of a generated script: a procedure of N steps whose
-// commands do nothing, run to completion with its state file and log, against
-// a plain bash script running the same N commands. Reported in
-// docs/benchmarks.md; run with `swift run -c release benchmarks [RUNS]`.
+// The benchmarks reported in docs/benchmarks.md, a program and not a timed
+// test: `swift build -c release --product benchmarks`, then
+//
+//   .build/release/benchmarks [RUNS] [runtime] [startup] [scale]
+//
+// RUNS (default 15) rounds per figure; the named parts only (default all).
+// BENCH_KEEP=DIR keeps the scripts there, for profiling or for hyperfine.
 
-let runs = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 7
-let stepCount = 1_000
-
-/// A procedure of `count` steps, each running `command`.
-func procedure(steps count: Int, command: String) -> Procedure {
-  let steps = (1...count).map { number in
-    Step(id: "step-\(number)", title: "Step \(number)", actions: [.shell(ShellCommand(command))])
-  }
-  return Procedure(
-    id: "bench", title: "Benchmark", version: "1.0", summary: "Steps that do nothing.",
-    phases: [
-      Phase(
-        id: "main", title: "Main", runsOn: "here",
-        sections: [Section(title: "All", steps: steps)])
-    ],
-    stateDirectory: "${BENCH_DIR}")
+let arguments = CommandLine.arguments.dropFirst()
+let runs = arguments.compactMap { Int($0) }.first ?? 15
+let parts = Set(arguments.filter { Int($0) == nil })
+let known: Set = ["runtime", "startup", "scale"]
+guard parts.isSubset(of: known) else {
+  FileHandle.standardError.write(
+    "benchmarks: unknown part \(parts.subtracting(known).sorted().joined(separator: ", ")); usage: benchmarks [RUNS] [runtime] [startup] [scale]\n"
+      .data(using: .utf8)!)
+  exit(2)
 }
+func wanted(_ part: String) -> Bool { parts.isEmpty || parts.contains(part) }
 
-/// Wall time of one run of `bash script arguments`, in seconds.
-func time(_ script: String, _ arguments: [String], environment: [String: String]) throws -> Double {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/bin/bash")
-  process.arguments = [script] + arguments
-  process.environment = environment
-  process.standardOutput = FileHandle.nullDevice
-  process.standardError = FileHandle.nullDevice
-  let start = DispatchTime.now().uptimeNanoseconds
-  try process.run()
-  process.waitUntilExit()
-  let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-  guard process.terminationStatus == 0 else {
-    throw NSError(domain: "bench", code: Int(process.terminationStatus))
-  }
-  return elapsed
-}
-
-func median(_ values: [Double]) -> Double {
-  let sorted = values.sorted()
-  return sorted[sorted.count / 2]
-}
-
-// BENCH_KEEP=DIR keeps the scripts there, for profiling.
 let kept = ProcessInfo.processInfo.environment["BENCH_KEEP"]
 let folder =
   kept.map { URL(fileURLWithPath: $0) }
@@ -56,33 +27,23 @@ let folder =
     "gen-migration-bench-\(ProcessInfo.processInfo.processIdentifier)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { if kept == nil { try? FileManager.default.removeItem(at: folder) } }
+// The same environment for every process, whatever this one was given.
 let environment = [
-  "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-  "HOME": folder.path, "BENCH_DIR": folder.path,
+  "PATH": "/usr/bin:/bin", "HOME": folder.path, "BENCH_DIR": folder.path, "LANG": "C.UTF-8",
 ]
 
-print(
-  "runs per figure: \(runs) (median), bash \(ProcessInfo.processInfo.environment["BASH_VERSION"] ?? "")"
-)
-print("| commands | generated script, state + log | plain bash script | ratio |")
-print("| --- | --- | --- | --- |")
-for (label, command) in [("`true` (builtin)", "true"), ("`/bin/true` (a program)", "/bin/true")] {
-  let generated = folder.appendingPathComponent("migrate.sh").path
-  try BashScript.render(procedure(steps: stepCount, command: command), generator: "bench")
-    .write(toFile: generated, atomically: true, encoding: .utf8)
-  let plain = folder.appendingPathComponent("plain.sh").path
-  try (["#!/usr/bin/env bash", "set -euo pipefail"] + Array(repeating: command, count: stepCount))
-    .joined(separator: "\n").appending("\n").write(toFile: plain, atomically: true, encoding: .utf8)
-  var generatedTimes: [Double] = []
-  var plainTimes: [Double] = []
-  for _ in 0..<runs {
-    generatedTimes.append(try time(generated, ["--yes", "--restart"], environment: environment))
-    plainTimes.append(try time(plain, [], environment: environment))
-  }
-  let ratio = median(generatedTimes) / median(plainTimes)
-  print(
-    "| \(stepCount) × \(label) | \(String(format: "%.1f", median(generatedTimes) * 1000)) ms | \(String(format: "%.1f", median(plainTimes) * 1000)) ms | \(String(format: "%.2f", ratio))× |"
-  )
+let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+  .split(separator: " ").prefix(3).joined(separator: " ")
+print("rounds per figure: \(runs); load average at start: \(load ?? "unknown")")
+if wanted("runtime") {
+  print("")
+  try Runtime.report(runs: runs, folder: folder, environment: environment)
 }
-
-try Scale.report(runs: runs)
+if wanted("startup") { try Startup.report(runs: runs, folder: folder, environment: environment) }
+if wanted("scale") { try Scale.report(runs: min(runs, 7)) }
+if let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?
+  .split(separator: " ").prefix(3).joined(separator: " ")
+{
+  print("")
+  print("load average at end: \(load)")
+}
