@@ -109,7 +109,7 @@ import Testing
     #expect(text.contains("- new tool `helm` — the operator needs it on PATH\n"))
     #expect(
       text.contains(
-        "- commands of step `import-all`:\n  ```diff\n  + helm --kube-context \"${KUBE_CONTEXT}\" list\n  ```\n"
+        "- commands of step `import-all`:\n\n  ```diff\n  + helm --kube-context \"${KUBE_CONTEXT}\" list\n  ```\n"
       ))
   }
 
