@@ -24,11 +24,9 @@ enum BashRunRecord {
   private typealias O = ScriptOptionNames
   private typealias E = ExitStatusNames
 
-  /// The record's path for a log at `LOG_FILE`: `.log` becomes
+  /// The runtime's text. The record's path, for a log at `LOG_FILE`: `.log` becomes
   /// `.record.jsonl` (`cml.log` gives `cml.record.jsonl`), any other name
-  /// gets `.record.jsonl` added.
-  static let pathRule = "the log's path with .log replaced by .record.jsonl"
-
+  /// gets `.record.jsonl` added (see `record_prepare`).
   static let text = #"""
     # ---------------------------------------------------------------------------
     # Run record: JSON lines beside the log, one object an event.
@@ -57,7 +55,7 @@ enum BashRunRecord {
         text=${text//$'\r'/\\r}
         for ((code = 1; code < 32; code++)); do
           printf -v hex '%02x' "${code}"
-          printf -v char "\\x${hex}"
+          printf -v char '%b' "\\x${hex}"
           text=${text//"${char}"/\\u00${hex}}
         done
       fi
