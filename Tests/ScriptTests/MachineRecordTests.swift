@@ -174,7 +174,7 @@ import Testing
     let functions = String(script[start.lowerBound..<end.lowerBound])
     let probe =
       functions + #"""
-        for text in $'\x01\x02\x08\x0b\x0c\x1b\x1f\x7f' $'a"b\\c\n\t\r' $'bad \xff\xfe \xc3' $'ok \xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80' ''; do
+        for text in $'\x01\x02\x08\x0b\x0c\x1b\x1f\x7f' $'a"b\\c\n\t\r' $'bad \xff\xfe \xc3' $'ok \xc3\xa9 \xe2\x9c\x93 \xf0\x9f\x98\x80' '' '!#$%&()*+,-./:;<=>?@[]^_`{|}~ it'"'"'s'; do
           json_text "${text}"
           printf '%s\n' "${JSON}"
         done
@@ -191,7 +191,7 @@ import Testing
     #expect(
       values == [
         "\u{01}\u{02}\u{08}\u{0B}\u{0C}\u{1B}\u{1F}\u{7F}", "a\"b\\c\n\t\r", "bad ÿþ Ã",
-        "ok é ✓ 😀", "",
+        "ok é ✓ 😀", "", "!#$%&()*+,-./:;<=>?@[]^_`{|}~ it's",
       ])
   }
 }

@@ -970,6 +970,12 @@ JSON_UTF8=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe
 # quote escaped, control characters as \n, \t, \r or \u00XX, and text that
 # is not valid UTF-8 written byte by byte as Latin-1. Builtins only.
 json_text() {
+  # Printable ASCII but the quote and the backslash needs no escaping:
+  # most text (ids, titles, numbers) is done here, in the caller's locale.
+  if [[ $1 != *[!\ \!#-\[\]-~]* ]]; then
+    JSON="\"$1\""
+    return 0
+  fi
   local LC_ALL=C
   local text=$1 code hex char out='' index
   text=${text//\\/\\\\}
