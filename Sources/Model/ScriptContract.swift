@@ -67,7 +67,7 @@ public enum ScriptContract {
   /// and open steps, and its JSON escaping).
   public static let runRecordPrivate: [String] = [
     "RECORD_FILE", "RECORD_FD", "RECORD_UMASK", "RECORD_ATTEMPTS", "RECORD_OPEN", "JSON",
-    "JSON_UTF8",
+    "JSON_UTF8", "RECORD_STEPS", "RECORD_STEP_TITLES",
   ]
 
   // MARK: Functions the generated part defines and the runtime calls.

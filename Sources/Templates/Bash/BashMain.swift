@@ -216,11 +216,11 @@ enum BashMain {
           state_write "completed ${\#(C.stepIDs)[index]}"
           COMPLETED[${\#(C.stepIDs)[index]}]=1
           record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
-          record_step_ended "${\#(C.stepIDs)[index]}" completed 0
+          record_step_ended "${index}" completed 0
         else
           failed=1
           record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: failed with exit status ${status}"
-          record_step_ended "${\#(C.stepIDs)[index]}" failed "${status}"
+          record_step_ended "${index}" failed "${status}"
           warn "step $((index + 1))/${#\#(C.stepIDs)[@]} ${\#(C.stepIDs)[index]} (${\#(C.stepTitles)[index]}) failed with exit status ${status}"
         fi
       done
@@ -260,7 +260,7 @@ enum BashMain {
       COMPLETED[${\#(C.currentStepID)}]=1
       end_cleanups_until "${\#(C.currentStepID)}"
       record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed in $((EPOCHSECONDS - started))s"
-      record_step_ended "${\#(C.currentStepID)}" completed 0
+      record_step_ended "${index}" completed 0
       \#(C.currentStepID)=''
     }
 

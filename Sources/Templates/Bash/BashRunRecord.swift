@@ -36,7 +36,7 @@ enum BashRunRecord {
     RECORD_FD=''
     RECORD_UMASK=''
     RECORD_ATTEMPTS=1
-    declare -A RECORD_OPEN=()
+    RECORD_OPEN=()
     JSON=''
     # Valid UTF-8, byte by byte (matched with LC_ALL=C).
     JSON_UTF8=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])*$'
@@ -137,36 +137,26 @@ enum BashRunRecord {
       record_event run-started "${fields}"
     }
 
-    # record_step_started INDEX: a step starts; it stays open until it ends.
+    # record_step_started INDEX: the step at INDEX starts; it stays open
+    # until it ends. Its JSON was written by the generator (RECORD_STEPS).
     record_step_started() {
-      local id=${\#(C.stepIDs)[$1]} title
-      RECORD_OPEN[${id}]=${EPOCHSECONDS}
+      RECORD_OPEN[$1]=${EPOCHSECONDS}
       RECORD_ATTEMPTS=1
-      [[ -n ${RECORD_FD} ]] || return 0
-      json_text "${id}"
-      id=${JSON}
-      json_text "${\#(C.stepTitles)[$1]}"
-      title=${JSON}
-      json_text "${\#(C.stepPhases)[$1]}"
-      record_event step-started "\"step\":${id},\"number\":$(($1 + 1)),\"phase\":${JSON},\"title\":${title}"
+      [[ -z ${RECORD_FD} ]] || record_event step-started "${RECORD_STEPS[$1]},${RECORD_STEP_TITLES[$1]}"
     }
 
-    # record_step_ended ID STATUS EXIT: a step ends with STATUS (completed,
-    # failed, timed-out, declined, interrupted) and exit status EXIT.
+    # record_step_ended INDEX STATUS EXIT: the step at INDEX ends with STATUS
+    # (completed, failed, timed-out, declined, interrupted) and exit status EXIT.
     record_step_ended() {
       local started=${RECORD_OPEN[$1]-${EPOCHSECONDS}}
       unset 'RECORD_OPEN[$1]'
-      [[ -n ${RECORD_FD} ]] || return 0
-      json_text "$1"
-      record_event step-ended "\"step\":${JSON},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
+      [[ -z ${RECORD_FD} ]] || record_event step-ended "${RECORD_STEPS[$1]},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
     }
 
     # record_skipped INDEX REASON: a step of a selected phase did not run:
     # optional, not-selected or completed-earlier.
     record_skipped() {
-      [[ -n ${RECORD_FD} ]] || return 0
-      json_text "${\#(C.stepIDs)[$1]}"
-      record_event step-skipped "\"step\":${JSON},\"number\":$(($1 + 1)),\"reason\":\"$2\""
+      [[ -z ${RECORD_FD} ]] || record_event step-skipped "${RECORD_STEPS[$1]},\"reason\":\"$2\""
     }
 
     # record_answer PROMPT: what the operator answered (REPLY) at PROMPT
@@ -191,7 +181,7 @@ enum BashRunRecord {
     # open ends with it too (interrupted by a signal, declined, timed out,
     # or failed).
     record_close() {
-      local id status=failed
+      local index status=failed
       [[ -n ${RECORD_FD} ]] || return 0
       case $1 in
         0) status=completed ;;
@@ -199,10 +189,35 @@ enum BashRunRecord {
         "${\#(E.timedOut)}") status=timed-out ;;
         "${\#(E.declined)}") status=declined ;;
       esac
-      for id in "${!RECORD_OPEN[@]}"; do record_step_ended "${id}" "${status}" "$1"; done
+      for index in "${!RECORD_OPEN[@]}"; do record_step_ended "${index}" "${status}" "$1"; done
       record_event run-ended "\"status\":$1"
       exec {RECORD_FD}>&-
       RECORD_FD=''
     }
     """#
+
+  /// The generated part of the record: each step's members, escaped by the
+  /// generator, so a step's records cost no escaping at run time:
+  ///
+  ///     RECORD_STEPS=('"step":"back-up","number":1' …)
+  ///     RECORD_STEP_TITLES=('"phase":"main","title":"Back up"' …)
+  static func stepTable(_ procedure: Procedure) -> [ScriptNode] {
+    let steps = procedure.orderedSteps
+    return [
+      .comment("The run record's JSON of each step: its id and number, its phase and title."),
+      .array(
+        name: "RECORD_STEPS",
+        elements: steps.enumerated().map { number, entry in
+          .literal("\"step\":\(JSONNode.quoted(entry.step.id)),\"number\":\(number + 1)")
+        }, multiline: true),
+      .array(
+        name: "RECORD_STEP_TITLES",
+        elements: steps.map { entry in
+          .literal(
+            "\"phase\":\(JSONNode.quoted(entry.phase.id)),\"title\":\(JSONNode.quoted(entry.step.title))"
+          )
+        }, multiline: true),
+      .blank,
+    ]
+  }
 }

@@ -52,6 +52,7 @@ struct BashTranslator {
     translator.nodes.append(.blank)
     translator.nodes.append(.runtime(BashRunState.text))
     translator.nodes.append(.runtime(BashRunRecord.text))
+    translator.nodes += BashRunRecord.stepTable(procedure)
     translator.nodes.append(.runtime(BashInputs.text))
     if procedure.hasPhasePrerequisites {
       translator.nodes.append(.runtime(BashPhaseRecords.text))

@@ -1091,7 +1091,7 @@ RECORD_FILE=''
 RECORD_FD=''
 RECORD_UMASK=''
 RECORD_ATTEMPTS=1
-declare -A RECORD_OPEN=()
+RECORD_OPEN=()
 JSON=''
 # Valid UTF-8, byte by byte (matched with LC_ALL=C).
 JSON_UTF8=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])*$'
@@ -1192,36 +1192,26 @@ record_open() {
   record_event run-started "${fields}"
 }
 
-# record_step_started INDEX: a step starts; it stays open until it ends.
+# record_step_started INDEX: the step at INDEX starts; it stays open
+# until it ends. Its JSON was written by the generator (RECORD_STEPS).
 record_step_started() {
-  local id=${STEP_IDS[$1]} title
-  RECORD_OPEN[${id}]=${EPOCHSECONDS}
+  RECORD_OPEN[$1]=${EPOCHSECONDS}
   RECORD_ATTEMPTS=1
-  [[ -n ${RECORD_FD} ]] || return 0
-  json_text "${id}"
-  id=${JSON}
-  json_text "${STEP_TITLES[$1]}"
-  title=${JSON}
-  json_text "${STEP_PHASES[$1]}"
-  record_event step-started "\"step\":${id},\"number\":$(($1 + 1)),\"phase\":${JSON},\"title\":${title}"
+  [[ -z ${RECORD_FD} ]] || record_event step-started "${RECORD_STEPS[$1]},${RECORD_STEP_TITLES[$1]}"
 }
 
-# record_step_ended ID STATUS EXIT: a step ends with STATUS (completed,
-# failed, timed-out, declined, interrupted) and exit status EXIT.
+# record_step_ended INDEX STATUS EXIT: the step at INDEX ends with STATUS
+# (completed, failed, timed-out, declined, interrupted) and exit status EXIT.
 record_step_ended() {
   local started=${RECORD_OPEN[$1]-${EPOCHSECONDS}}
   unset 'RECORD_OPEN[$1]'
-  [[ -n ${RECORD_FD} ]] || return 0
-  json_text "$1"
-  record_event step-ended "\"step\":${JSON},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
+  [[ -z ${RECORD_FD} ]] || record_event step-ended "${RECORD_STEPS[$1]},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
 }
 
 # record_skipped INDEX REASON: a step of a selected phase did not run:
 # optional, not-selected or completed-earlier.
 record_skipped() {
-  [[ -n ${RECORD_FD} ]] || return 0
-  json_text "${STEP_IDS[$1]}"
-  record_event step-skipped "\"step\":${JSON},\"number\":$(($1 + 1)),\"reason\":\"$2\""
+  [[ -z ${RECORD_FD} ]] || record_event step-skipped "${RECORD_STEPS[$1]},\"reason\":\"$2\""
 }
 
 # record_answer PROMPT: what the operator answered (REPLY) at PROMPT
@@ -1246,7 +1236,7 @@ record_answer() {
 # open ends with it too (interrupted by a signal, declined, timed out,
 # or failed).
 record_close() {
-  local id status=failed
+  local index status=failed
   [[ -n ${RECORD_FD} ]] || return 0
   case $1 in
     0) status=completed ;;
@@ -1254,11 +1244,91 @@ record_close() {
     "${EXIT_TIMED_OUT}") status=timed-out ;;
     "${EXIT_DECLINED}") status=declined ;;
   esac
-  for id in "${!RECORD_OPEN[@]}"; do record_step_ended "${id}" "${status}" "$1"; done
+  for index in "${!RECORD_OPEN[@]}"; do record_step_ended "${index}" "${status}" "$1"; done
   record_event run-ended "\"status\":$1"
   exec {RECORD_FD}>&-
   RECORD_FD=''
 }
+# The run record's JSON of each step: its id and number, its phase and title.
+RECORD_STEPS=(
+  '"step":"confirm-full-backup","number":1'
+  '"step":"save-cdsw-replicas","number":2'
+  '"step":"stop-cdsw-database-clients","number":3'
+  '"step":"dump-database","number":4'
+  '"step":"start-cdsw-database-clients","number":5'
+  '"step":"archive-dump-and-projects","number":6'
+  '"step":"remove-database-dump","number":7'
+  '"step":"check-workspace-admin","number":8'
+  '"step":"check-archive","number":9'
+  '"step":"save-workspace-replicas","number":10'
+  '"step":"stop-database-clients","number":11'
+  '"step":"save-site-config","number":12'
+  '"step":"save-default-engine-image","number":13'
+  '"step":"save-admin-user","number":14'
+  '"step":"stop-database","number":15'
+  '"step":"create-helper-pod","number":16'
+  '"step":"check-no-existing-projects","number":17'
+  '"step":"copy-archive-to-helper-pod","number":18'
+  '"step":"copy-project-files","number":19'
+  '"step":"back-up-database-files","number":20'
+  '"step":"delete-helper-pod","number":21'
+  '"step":"start-database","number":22'
+  '"step":"replace-database","number":23'
+  '"step":"clear-quotas","number":24'
+  '"step":"rerun-db-migrations","number":25'
+  '"step":"import-admin-user","number":26'
+  '"step":"import-engine-image","number":27'
+  '"step":"restore-site-config","number":28'
+  '"step":"pause-jobs-and-stop-applications","number":29'
+  '"step":"make-project-slugs-unique","number":30'
+  '"step":"check-new-admin","number":31'
+  '"step":"transfer-ownership-to-admin","number":32'
+  '"step":"delete-irrelevant-context","number":33'
+  '"step":"list-users-to-delete","number":34'
+  '"step":"delete-previous-users","number":35'
+  '"step":"reset-database-password","number":36'
+  '"step":"start-services","number":37'
+)
+RECORD_STEP_TITLES=(
+  '"phase":"export","title":"Take a full backup of the CDSW cluster"'
+  '"phase":"export","title":"Record the replica counts of the database clients"'
+  '"phase":"export","title":"Spin down the database clients"'
+  '"phase":"export","title":"Export the contents of the database"'
+  '"phase":"export","title":"Spin the database clients back up"'
+  '"phase":"export","title":"Archive the dump with the project files"'
+  '"phase":"export","title":"Dispense with the database dump"'
+  '"phase":"import","title":"Check that the workspace has an admin"'
+  '"phase":"import","title":"Check the archive from CDSW"'
+  '"phase":"import","title":"Record the replica counts of the workspace'\''s database clients"'
+  '"phase":"import","title":"Shut down the pods that talk to the database"'
+  '"phase":"import","title":"Save the site_config table"'
+  '"phase":"import","title":"Save the current default engine image"'
+  '"phase":"import","title":"Save the admin who will own the migrated resources"'
+  '"phase":"import","title":"Shut down the database pod"'
+  '"phase":"import","title":"Create a helper pod with the workspace'\''s volumes"'
+  '"phase":"import","title":"Check that no project files exist on the volume"'
+  '"phase":"import","title":"Copy the archive into the helper pod and extract it"'
+  '"phase":"import","title":"Copy the project files, owned by the cdsw user"'
+  '"phase":"import","title":"Keep a copy of the workspace database and copy in the dump"'
+  '"phase":"import","title":"Delete the helper pod"'
+  '"phase":"import","title":"Restart the database"'
+  '"phase":"import","title":"Replace the CML database with the CDSW dump"'
+  '"phase":"import","title":"Remove existing quotas"'
+  '"phase":"import","title":"Re-run the db-migrations job"'
+  '"phase":"import","title":"Re-import the saved admin into the users table"'
+  '"phase":"import","title":"Re-import the saved default engine image"'
+  '"phase":"import","title":"Restore the saved site_config and set the default image"'
+  '"phase":"import","title":"Pause all jobs and mark all applications stopped"'
+  '"phase":"import","title":"Give every project a unique URL"'
+  '"phase":"import","title":"Confirm that the newest user is the admin saved earlier"'
+  '"phase":"import","title":"Transfer every resource to the admin"'
+  '"phase":"import","title":"Delete context that does not apply to the new workspace"'
+  '"phase":"import","title":"Show the users about to be deleted"'
+  '"phase":"import","title":"Delete the previous users"'
+  '"phase":"import","title":"Reset the database password and restart the database"'
+  '"phase":"import","title":"Scale the workspace'\''s services back up"'
+)
+
 # ---------------------------------------------------------------------------
 # Inputs: what a run was started with, so that --resume carries on with it.
 # ---------------------------------------------------------------------------
@@ -2895,11 +2965,11 @@ run_group() {
       state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
-      record_step_ended "${STEP_IDS[index]}" completed 0
+      record_step_ended "${index}" completed 0
     else
       failed=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
-      record_step_ended "${STEP_IDS[index]}" failed "${status}"
+      record_step_ended "${index}" failed "${status}"
       warn "step $((index + 1))/${#STEP_IDS[@]} ${STEP_IDS[index]} (${STEP_TITLES[index]}) failed with exit status ${status}"
     fi
   done
@@ -2939,7 +3009,7 @@ run_step() {
   COMPLETED[${CURRENT_STEP_ID}]=1
   end_cleanups_until "${CURRENT_STEP_ID}"
   record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
-  record_step_ended "${CURRENT_STEP_ID}" completed 0
+  record_step_ended "${index}" completed 0
   CURRENT_STEP_ID=''
 }
 

@@ -933,7 +933,7 @@ RECORD_FILE=''
 RECORD_FD=''
 RECORD_UMASK=''
 RECORD_ATTEMPTS=1
-declare -A RECORD_OPEN=()
+RECORD_OPEN=()
 JSON=''
 # Valid UTF-8, byte by byte (matched with LC_ALL=C).
 JSON_UTF8=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])*$'
@@ -1034,36 +1034,26 @@ record_open() {
   record_event run-started "${fields}"
 }
 
-# record_step_started INDEX: a step starts; it stays open until it ends.
+# record_step_started INDEX: the step at INDEX starts; it stays open
+# until it ends. Its JSON was written by the generator (RECORD_STEPS).
 record_step_started() {
-  local id=${STEP_IDS[$1]} title
-  RECORD_OPEN[${id}]=${EPOCHSECONDS}
+  RECORD_OPEN[$1]=${EPOCHSECONDS}
   RECORD_ATTEMPTS=1
-  [[ -n ${RECORD_FD} ]] || return 0
-  json_text "${id}"
-  id=${JSON}
-  json_text "${STEP_TITLES[$1]}"
-  title=${JSON}
-  json_text "${STEP_PHASES[$1]}"
-  record_event step-started "\"step\":${id},\"number\":$(($1 + 1)),\"phase\":${JSON},\"title\":${title}"
+  [[ -z ${RECORD_FD} ]] || record_event step-started "${RECORD_STEPS[$1]},${RECORD_STEP_TITLES[$1]}"
 }
 
-# record_step_ended ID STATUS EXIT: a step ends with STATUS (completed,
-# failed, timed-out, declined, interrupted) and exit status EXIT.
+# record_step_ended INDEX STATUS EXIT: the step at INDEX ends with STATUS
+# (completed, failed, timed-out, declined, interrupted) and exit status EXIT.
 record_step_ended() {
   local started=${RECORD_OPEN[$1]-${EPOCHSECONDS}}
   unset 'RECORD_OPEN[$1]'
-  [[ -n ${RECORD_FD} ]] || return 0
-  json_text "$1"
-  record_event step-ended "\"step\":${JSON},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
+  [[ -z ${RECORD_FD} ]] || record_event step-ended "${RECORD_STEPS[$1]},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
 }
 
 # record_skipped INDEX REASON: a step of a selected phase did not run:
 # optional, not-selected or completed-earlier.
 record_skipped() {
-  [[ -n ${RECORD_FD} ]] || return 0
-  json_text "${STEP_IDS[$1]}"
-  record_event step-skipped "\"step\":${JSON},\"number\":$(($1 + 1)),\"reason\":\"$2\""
+  [[ -z ${RECORD_FD} ]] || record_event step-skipped "${RECORD_STEPS[$1]},\"reason\":\"$2\""
 }
 
 # record_answer PROMPT: what the operator answered (REPLY) at PROMPT
@@ -1088,7 +1078,7 @@ record_answer() {
 # open ends with it too (interrupted by a signal, declined, timed out,
 # or failed).
 record_close() {
-  local id status=failed
+  local index status=failed
   [[ -n ${RECORD_FD} ]] || return 0
   case $1 in
     0) status=completed ;;
@@ -1096,11 +1086,35 @@ record_close() {
     "${EXIT_TIMED_OUT}") status=timed-out ;;
     "${EXIT_DECLINED}") status=declined ;;
   esac
-  for id in "${!RECORD_OPEN[@]}"; do record_step_ended "${id}" "${status}" "$1"; done
+  for index in "${!RECORD_OPEN[@]}"; do record_step_ended "${index}" "${status}" "$1"; done
   record_event run-ended "\"status\":$1"
   exec {RECORD_FD}>&-
   RECORD_FD=''
 }
+# The run record's JSON of each step: its id and number, its phase and title.
+RECORD_STEPS=(
+  '"step":"configure-source-profile","number":1'
+  '"step":"install-tool","number":2'
+  '"step":"export-pipeline","number":3'
+  '"step":"update-account-id","number":4'
+  '"step":"configure-target-profile","number":5'
+  '"step":"confirm-import-source","number":6'
+  '"step":"import-pipeline","number":7'
+  '"step":"export-target","number":8'
+  '"step":"validate","number":9'
+)
+RECORD_STEP_TITLES=(
+  '"phase":"export","title":"Configure the CLI profile of the source workspace"'
+  '"phase":"export","title":"Install the tool'\''s package dependencies"'
+  '"phase":"export","title":"Export the source workspace with the pipeline"'
+  '"phase":"export","title":"Update the AWS account id in the exported instance profiles"'
+  '"phase":"import","title":"Configure the CLI profile of the target workspace"'
+  '"phase":"import","title":"Confirm the source and target of the import"'
+  '"phase":"import","title":"Import the workspace with the pipeline"'
+  '"phase":"validate","title":"Export the target workspace"'
+  '"phase":"validate","title":"Compare the source and target exports"'
+)
+
 # ---------------------------------------------------------------------------
 # Inputs: what a run was started with, so that --resume carries on with it.
 # ---------------------------------------------------------------------------
@@ -2071,11 +2085,11 @@ run_group() {
       state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
-      record_step_ended "${STEP_IDS[index]}" completed 0
+      record_step_ended "${index}" completed 0
     else
       failed=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
-      record_step_ended "${STEP_IDS[index]}" failed "${status}"
+      record_step_ended "${index}" failed "${status}"
       warn "step $((index + 1))/${#STEP_IDS[@]} ${STEP_IDS[index]} (${STEP_TITLES[index]}) failed with exit status ${status}"
     fi
   done
@@ -2115,7 +2129,7 @@ run_step() {
   COMPLETED[${CURRENT_STEP_ID}]=1
   end_cleanups_until "${CURRENT_STEP_ID}"
   record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
-  record_step_ended "${CURRENT_STEP_ID}" completed 0
+  record_step_ended "${index}" completed 0
   CURRENT_STEP_ID=''
 }
 
