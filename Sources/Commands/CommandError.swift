@@ -28,6 +28,8 @@ public enum CommandError: Error, Equatable {
   case duplicateInCatalog(String)
   /// Two options, or an option and a format, that do not go together.
   case conflictingOptions(String, command: String)
+  /// A run record's line that `report` cannot read.
+  case invalidRecord(path: String, line: Int?, reason: String)
 
   /// 2 for usage and file errors, 1 for a procedure that does not validate
   /// or renders to a script bash cannot parse.
@@ -89,6 +91,9 @@ public enum CommandError: Error, Equatable {
         "the procedures this tool was built with hold \(reference) twice; give each id and version once (in the list passed to GenMigrationKit.main)"
     case .conflictingOptions(let what, let command):
       return "\(what); run '\(ToolName.current) \(command) --help'"
+    case .invalidRecord(let path, let line, let reason):
+      return
+        "\(path)\(line.map { ":\($0)" } ?? ""): \(reason); is it a run record (*.record.jsonl) a generated migrate.sh wrote?"
     }
   }
 

@@ -46,9 +46,12 @@ public enum GenMigration {
       gen-migration drift RUNBOOK SCRIPT [--format text|json]
                                                  the commands of RUNBOOK's code blocks and of SCRIPT, aligned:
                                                  what only one has and what differs; exit 1 when they drift
+      gen-migration report RECORD [--procedure ID[@VERSION]|FILE.json]
+                                                 the runs of a migrate.sh run record as tables, compared step by step
+                                                 with the procedure; exit 1 when a step failed or is missing
       gen-migration --help | --version | COMMAND --help
 
-    Exit statuses: 0 success, 1 a check, lint, diff, trace or drift found differences or errors, 2 usage or file error,
+    Exit statuses: 0 success, 1 a check, lint, diff, trace, drift or report found differences or errors, 2 usage or file error,
     3 diff --fail-on found a change of at least its class.
     """
 
@@ -97,7 +100,7 @@ public enum GenMigration {
       "list": ListCommand.self, "render": RenderCommand.self, "generate": GenerateCommand.self,
       "check": CheckCommand.self, "lint": LintCommand.self, "diff": DiffCommand.self,
       "trace": TraceCommand.self, "init": InitCommand.self, "schema": SchemaCommand.self,
-      "import": ImportCommand.self, "drift": DriftCommand.self,
+      "import": ImportCommand.self, "drift": DriftCommand.self, "report": ReportCommand.self,
     ]
     switch command {
     case "-h", "--help", "help":

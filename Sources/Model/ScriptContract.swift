@@ -63,6 +63,13 @@ public enum ScriptContract {
     "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT", "SECRET_FILES",
   ]
 
+  /// Globals of the run record's runtime (the record's path, descriptor
+  /// and open steps, and its JSON escaping).
+  public static let runRecordPrivate: [String] = [
+    "RECORD_FILE", "RECORD_FD", "RECORD_UMASK", "RECORD_ATTEMPTS", "RECORD_OPEN", "JSON",
+    "JSON_UTF8", "RECORD_STEPS", "RECORD_STEP_TITLES",
+  ]
+
   // MARK: Functions the generated part defines and the runtime calls.
 
   public static let parseArguments = "parse_arguments"
@@ -120,6 +127,7 @@ public enum ScriptContract {
       selectedPhases,
       currentStepID, currentStepNumber, currentStepTitle, migrateStepID,
     ] + ScriptOptionNames.variables + ExitStatusNames.variables + runtimePrivate
+      + runRecordPrivate
   }
 
   // MARK: Function names derived from step ids.

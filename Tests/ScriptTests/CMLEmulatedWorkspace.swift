@@ -157,7 +157,9 @@ struct CMLEmulatedWorkspace {
       let base = harness.folder.file(root)
       let paths = (FileManager.default.subpaths(atPath: base) ?? []).sorted()
       for path in paths
-      where !["cml.state", "cml.log", "postgres.env"].contains(where: path.hasPrefix) {
+      where !["cml.state", "cml.log", "cml.record.jsonl", "postgres.env"].contains(
+        where: path.hasPrefix)
+      {
         var isDirectory: ObjCBool = false
         FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory)
         if isDirectory.boolValue {

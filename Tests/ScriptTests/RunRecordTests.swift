@@ -96,7 +96,8 @@ import Testing
     for name in try FileManager.default.contentsOfDirectory(atPath: stateFolder) {
       written.append(try String(contentsOfFile: stateFolder + "/" + name, encoding: .utf8))
     }
-    #expect(written.count == 6)
+    // The state file, the log and the run record, besides the four streams.
+    #expect(written.count == 7)
     for text in written { #expect(!text.contains(secret)) }
     #expect(harness.commandCalls.first?.contains("--token") == true)
   }

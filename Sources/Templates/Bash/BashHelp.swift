@@ -27,8 +27,11 @@ extension BashTranslator {
     }
     help.append("")
     help.append("STEP is a step id or its number in --list; an unknown one is a usage error.")
-    help.append("Each run appends to the state file (the completed steps) and to the log")
-    help.append("(what the terminal shows, with timestamped step records). Commands see the")
+    help.append("Each run appends to the state file (the completed steps), to the log")
+    help.append("(what the terminal shows, with timestamped step records and each answer")
+    help.append("given at a prompt) and to the run record, beside the log: the log's path with")
+    help.append(".log replaced by .record.jsonl, one JSON object an event, secrets as ***, for")
+    help.append("gen-migration report. These files are created mode 0600. Commands see the")
     help.append("running step's id as MIGRATE_STEP_ID.")
     if !procedure.parameters.isEmpty {
       help.append("")

@@ -160,10 +160,13 @@ enum BashMain {
         flag=${\#(C.stepEnabledBy)[index]}
         if [[ -n ${flag} && ${!flag} != yes ]]; then
           say "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: skipped (optional; runs when ${flag} is yes)"
+          record_skipped "${index}" optional
         elif ((\#(O.selectionGiven))) && ! step_selected "${index}"; then
           say "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: skipped (not selected)"
+          record_skipped "${index}" not-selected
         elif [[ -n ${COMPLETED[${\#(C.stepIDs)[index]}]-} ]]; then
           say "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: skipped (completed by an earlier run)"
+          record_skipped "${index}" completed-earlier
         elif [[ -n ${\#(C.stepGroups)[index]} ]] && ((!\#(O.dryRun))); then
           group+=("${index}")
         else
@@ -191,6 +194,7 @@ enum BashMain {
       GROUP_IDS=()
       for index in "$@"; do
         record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: started (${\#(C.stepIDs)[index]}, at the same time as the others of group ${\#(C.stepGroups)[index]})"
+        record_step_started "${index}"
         (
           STEP_RETURNED=0
           trap exit_unless_returned EXIT
@@ -212,9 +216,11 @@ enum BashMain {
           state_write "completed ${\#(C.stepIDs)[index]}"
           COMPLETED[${\#(C.stepIDs)[index]}]=1
           record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
+          record_step_ended "${index}" completed 0
         else
           failed=1
           record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: failed with exit status ${status}"
+          record_step_ended "${index}" failed "${status}"
           warn "step $((index + 1))/${#\#(C.stepIDs)[@]} ${\#(C.stepIDs)[index]} (${\#(C.stepTitles)[index]}) failed with exit status ${status}"
         fi
       done
@@ -238,6 +244,7 @@ enum BashMain {
         return 0
       fi
       record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}: started (${\#(C.currentStepID)})"
+      record_step_started "${index}"
       export \#(C.migrateStepID)=${\#(C.currentStepID)}
       if [[ -n ${\#(C.cleanupUntil)[${\#(C.currentStepID)}]-} ]]; then
         ACTIVE_CLEANUPS+=("${\#(C.currentStepID)}")
@@ -253,6 +260,7 @@ enum BashMain {
       COMPLETED[${\#(C.currentStepID)}]=1
       end_cleanups_until "${\#(C.currentStepID)}"
       record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed in $((EPOCHSECONDS - started))s"
+      record_step_ended "${index}" completed 0
       \#(C.currentStepID)=''
     }
 
@@ -285,12 +293,14 @@ enum BashMain {
       \#(C.preflightTools)
       check_run_file "state file" "${\#(O.stateFile)}" "${state_defaulted}"
       check_run_file "log file" "${\#(O.logFile)}" "${log_defaulted}"
+      record_prepare
       acquire_lock
       trap on_exit EXIT
       trap 'on_signal INT 130' INT
       trap 'on_signal TERM 143' TERM
       open_log
       prepare_state
+      record_open
       ((\#(O.resume))) && resume_cleanups
       record "${\#(C.procedureID)} ${\#(C.procedureVersion)} (model ${\#(C.modelFingerprint)}), phases: ${\#(C.selectedPhases)[*]}"
       say "State file: ${\#(O.stateFile)}"

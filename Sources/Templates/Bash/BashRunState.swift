@@ -255,6 +255,7 @@ enum BashRunState {
           state_write "run-stopped status=${status}"
         fi
       fi
+      record_close "${status}"
       ((LOCK_HELD)) && rm -f -- "${LOCK_FILE}"
       close_log
       exit "${status}"
@@ -454,6 +455,7 @@ enum BashRunState {
     run_with_retries() {
       local function=$1 attempts=$2 delay=$3 attempt=1 status
       while true; do
+        RECORD_ATTEMPTS=${attempt}
         trap - ERR
         set +e
         run_child "${function}"

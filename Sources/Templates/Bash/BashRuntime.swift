@@ -73,6 +73,7 @@ enum BashRuntime {
         printf '\n'
         die "${\#(E.declined)}" "no answer (end of input): stopped before step ${\#(C.currentStepID)}"
       fi
+      record_answer "$1"
     }
 
     # ask_again COUNT: an answer that was not one of those asked for; after

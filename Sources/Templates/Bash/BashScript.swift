@@ -51,6 +51,8 @@ struct BashTranslator {
     translator.nodes.append(.runtime(BashRuntime.helpers))
     translator.nodes.append(.blank)
     translator.nodes.append(.runtime(BashRunState.text))
+    translator.nodes.append(.runtime(BashRunRecord.text))
+    translator.nodes += BashRunRecord.stepTable(procedure)
     translator.nodes.append(.runtime(BashInputs.text))
     if procedure.parameters.contains(where: \.isSecret) {
       translator.nodes.append(.runtime(BashSecrets.text))
