@@ -161,6 +161,7 @@ ask() {
     printf '\n'
     die "${EXIT_DECLINED}" "no answer (end of input): stopped before step ${CURRENT_STEP_ID}"
   fi
+  record_answer "$1"
 }
 
 # ask_again COUNT: an answer that was not one of those asked for; after
@@ -670,6 +671,7 @@ on_exit() {
       state_write "run-stopped status=${status}"
     fi
   fi
+  record_close "${status}"
   ((LOCK_HELD)) && rm -f -- "${LOCK_FILE}"
   close_log
   exit "${status}"
@@ -869,6 +871,7 @@ stop_child() {
 run_with_retries() {
   local function=$1 attempts=$2 delay=$3 attempt=1 status
   while true; do
+    RECORD_ATTEMPTS=${attempt}
     trap - ERR
     set +e
     run_child "${function}"
@@ -885,6 +888,184 @@ run_with_retries() {
     attempt=$((attempt + 1))
   done
 }
+# ---------------------------------------------------------------------------
+# Run record: JSON lines beside the log, one object an event.
+# ---------------------------------------------------------------------------
+
+RECORD_FILE=''
+RECORD_FD=''
+RECORD_UMASK=''
+RECORD_ATTEMPTS=1
+RECORD_OPEN=()
+JSON=''
+# Valid UTF-8, byte by byte (matched with LC_ALL=C).
+JSON_UTF8=$'^([\x01-\x7f]|[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf][\x80-\xbf]|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf][\x80-\xbf]|[\xf1-\xf3][\x80-\xbf][\x80-\xbf][\x80-\xbf]|\xf4[\x80-\x8f][\x80-\xbf][\x80-\xbf])*$'
+
+# json_text TEXT: sets JSON to TEXT as a quoted JSON string: backslash and
+# quote escaped, control characters as \n, \t, \r or \u00XX, and text that
+# is not valid UTF-8 written byte by byte as Latin-1. Builtins only.
+json_text() {
+  # Printable ASCII but the quote and the backslash needs no escaping:
+  # most text (ids, titles, numbers) is done here, in the caller's locale.
+  if [[ $1 != *[!\ \!#-\[\]-~]* ]]; then
+    JSON="\"$1\""
+    return 0
+  fi
+  local LC_ALL=C
+  local text=$1 code hex char out='' index
+  text=${text//\\/\\\\}
+  text=${text//\"/\\\"}
+  if [[ ${text} == *[[:cntrl:]]* ]]; then
+    text=${text//$'\n'/\\n}
+    text=${text//$'\t'/\\t}
+    text=${text//$'\r'/\\r}
+    for ((code = 1; code < 32; code++)); do
+      printf -v hex '%02x' "${code}"
+      printf -v char '%b' "\\x${hex}"
+      text=${text//"${char}"/\\u00${hex}}
+    done
+  fi
+  if [[ ${text} == *[$'\x80'-$'\xff']* && ! ${text} =~ ${JSON_UTF8} ]]; then
+    for ((index = 0; index < ${#text}; index++)); do
+      char=${text:index:1}
+      if [[ ${char} == [$'\x80'-$'\xff'] ]]; then
+        printf -v hex '%02x' "'${char}"
+        out+="\\u00${hex}"
+      else
+        out+=${char}
+      fi
+    done
+    text=${out}
+  fi
+  JSON="\"${text}\""
+}
+
+# record_event EVENT FIELDS: appends {"event":EVENT,"time":…,"epoch":…,FIELDS}
+# to the run record, FIELDS being JSON members already escaped.
+record_event() {
+  [[ -n ${RECORD_FD} ]] || return 0
+  if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
+    NOW_SECOND=${EPOCHSECONDS}
+    printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
+  fi
+  printf '{"event":"%s","time":"%s","epoch":%s%s}\n' "$1" "${NOW}" "${NOW_SECOND}" "${2:+,$2}" >&"${RECORD_FD}"
+}
+
+# record_prepare: the record's path (beside the log), checked like the
+# log's; from here until record_open, files are created mode 0600 (the
+# lock, the state file, the log and the record).
+record_prepare() {
+  RECORD_FILE=${LOG_FILE%.log}.record.jsonl
+  check_run_file "run record" "${RECORD_FILE}" 0
+  RECORD_UMASK=$(umask)
+  umask 077
+}
+
+# record_open: opens the record for appending and writes the run's start:
+# procedure, model, phases, who and where, and the parameters, each
+# secret one as ***.
+record_open() {
+  local index name fields phases='' parameters=''
+  exec {RECORD_FD}>>"${RECORD_FILE}"
+  umask "${RECORD_UMASK}"
+  for name in "${SELECTED_PHASES[@]}"; do
+    json_text "${name}"
+    phases+=${phases:+,}${JSON}
+  done
+  for index in "${!PARAMETER_NAMES[@]}"; do
+    name=${PARAMETER_NAMES[index]}
+    if ((PARAMETER_SECRET[index])) && [[ -n ${!name} ]]; then
+      JSON='"***"'
+    else
+      json_text "${!name}"
+    fi
+    parameters+=${parameters:+,}"\"${name}\":${JSON}"
+  done
+  json_text "${PROCEDURE_ID}"
+  fields="\"procedure\":${JSON}"
+  json_text "${PROCEDURE_VERSION}"
+  fields+=",\"version\":${JSON},\"fingerprint\":\"${MODEL_FINGERPRINT}\",\"phases\":[${phases}]"
+  json_text "${USER:-${LOGNAME-}}"
+  fields+=",\"user\":${JSON},\"uid\":${UID}"
+  json_text "${HOSTNAME-}"
+  fields+=",\"host\":${JSON},\"pid\":$$"
+  if ((RESUME)); then fields+=',"resume":true'; else fields+=',"resume":false'; fi
+  json_text "${STATE_FILE}"
+  fields+=",\"state_file\":${JSON}"
+  json_text "${LOG_FILE}"
+  fields+=",\"log_file\":${JSON},\"parameters\":{${parameters}}"
+  record_event run-started "${fields}"
+}
+
+# record_step_started INDEX: the step at INDEX starts; it stays open
+# until it ends. Its JSON was written by the generator (RECORD_STEPS).
+record_step_started() {
+  RECORD_OPEN[$1]=${EPOCHSECONDS}
+  RECORD_ATTEMPTS=1
+  [[ -z ${RECORD_FD} ]] || record_event step-started "${RECORD_STEPS[$1]},${RECORD_STEP_TITLES[$1]}"
+}
+
+# record_step_ended INDEX STATUS EXIT: the step at INDEX ends with STATUS
+# (completed, failed, timed-out, declined, interrupted) and exit status EXIT.
+record_step_ended() {
+  local started=${RECORD_OPEN[$1]-${EPOCHSECONDS}}
+  unset 'RECORD_OPEN[$1]'
+  [[ -z ${RECORD_FD} ]] || record_event step-ended "${RECORD_STEPS[$1]},\"status\":\"$2\",\"exit\":$3,\"attempts\":${RECORD_ATTEMPTS},\"seconds\":$((EPOCHSECONDS - started))"
+}
+
+# record_skipped INDEX REASON: a step of a selected phase did not run:
+# optional, not-selected or completed-earlier.
+record_skipped() {
+  [[ -z ${RECORD_FD} ]] || record_event step-skipped "${RECORD_STEPS[$1]},\"reason\":\"$2\""
+}
+
+# record_answer PROMPT: what the operator answered (REPLY) at PROMPT
+# (without its outer spaces), in the record and, through the same output
+# as the prompt (so never out of order), on the terminal and in the log,
+# where it ends the prompt's line: the terminal's echo of the answer
+# reaches neither the log nor the record.
+record_answer() {
+  local prompt step
+  say "${1%%[! ]*}Answered: ${REPLY}"
+  [[ -n ${RECORD_FD} ]] || return 0
+  prompt=${1#"${1%%[! ]*}"}
+  json_text "${prompt%"${prompt##*[! ]}"}"
+  prompt=${JSON}
+  json_text "${CURRENT_STEP_ID}"
+  step=${JSON}
+  json_text "${REPLY}"
+  record_event answer "\"step\":${step},\"prompt\":${prompt},\"answer\":${JSON}"
+}
+
+# record_close STATUS: the run ends with exit status STATUS; a step still
+# open ends with it too (interrupted by a signal, declined, timed out,
+# or failed).
+record_close() {
+  local index status=failed
+  [[ -n ${RECORD_FD} ]] || return 0
+  case $1 in
+    0) status=completed ;;
+    130 | 143) status=interrupted ;;
+    "${EXIT_TIMED_OUT}") status=timed-out ;;
+    "${EXIT_DECLINED}") status=declined ;;
+  esac
+  for index in "${!RECORD_OPEN[@]}"; do record_step_ended "${index}" "${status}" "$1"; done
+  record_event run-ended "\"status\":$1"
+  exec {RECORD_FD}>&-
+  RECORD_FD=''
+}
+# The run record's JSON of each step: its id and number, its phase and title.
+RECORD_STEPS=(
+  '"step":"change-password","number":1'
+  '"step":"store-password","number":2'
+  '"step":"restart-deployment","number":3'
+)
+RECORD_STEP_TITLES=(
+  '"phase":"rotate","title":"Change the password"'
+  '"phase":"rotate","title":"Store the password in the secret"'
+  '"phase":"rotate","title":"Restart the deployment"'
+)
+
 # ---------------------------------------------------------------------------
 # Inputs: what a run was started with, so that --resume carries on with it.
 # ---------------------------------------------------------------------------
@@ -1097,8 +1278,11 @@ Options:
   -h, --help           print this help and exit
 
 STEP is a step id or its number in --list; an unknown one is a usage error.
-Each run appends to the state file (the completed steps) and to the log
-(what the terminal shows, with timestamped step records). Commands see the
+Each run appends to the state file (the completed steps), to the log
+(what the terminal shows, with timestamped step records and each answer
+given at a prompt) and to the run record, beside the log: the log's path with
+.log replaced by .record.jsonl, one JSON object an event, secrets as ***, for
+gen-migration report. These files are created mode 0600. Commands see the
 running step's id as MIGRATE_STEP_ID.
 
 Parameters (a flag, or the environment variable of the same name):
@@ -1603,10 +1787,13 @@ run_steps() {
     flag=${STEP_ENABLED_BY[index]}
     if [[ -n ${flag} && ${!flag} != yes ]]; then
       say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (optional; runs when ${flag} is yes)"
+      record_skipped "${index}" optional
     elif ((SELECTION_GIVEN)) && ! step_selected "${index}"; then
       say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (not selected)"
+      record_skipped "${index}" not-selected
     elif [[ -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
       say "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: skipped (completed by an earlier run)"
+      record_skipped "${index}" completed-earlier
     elif [[ -n ${STEP_GROUPS[index]} ]] && ((!DRY_RUN)); then
       group+=("${index}")
     else
@@ -1634,6 +1821,7 @@ run_group() {
   GROUP_IDS=()
   for index in "$@"; do
     record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
+    record_step_started "${index}"
     (
       STEP_RETURNED=0
       trap exit_unless_returned EXIT
@@ -1655,9 +1843,11 @@ run_group() {
       state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
+      record_step_ended "${index}" completed 0
     else
       failed=1
       record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: failed with exit status ${status}"
+      record_step_ended "${index}" failed "${status}"
       warn "step $((index + 1))/${#STEP_IDS[@]} ${STEP_IDS[index]} (${STEP_TITLES[index]}) failed with exit status ${status}"
     fi
   done
@@ -1681,6 +1871,7 @@ run_step() {
     return 0
   fi
   record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}: started (${CURRENT_STEP_ID})"
+  record_step_started "${index}"
   export MIGRATE_STEP_ID=${CURRENT_STEP_ID}
   if [[ -n ${CLEANUP_UNTIL[${CURRENT_STEP_ID}]-} ]]; then
     ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
@@ -1696,6 +1887,7 @@ run_step() {
   COMPLETED[${CURRENT_STEP_ID}]=1
   end_cleanups_until "${CURRENT_STEP_ID}"
   record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
+  record_step_ended "${index}" completed 0
   CURRENT_STEP_ID=''
 }
 
@@ -1728,12 +1920,14 @@ main() {
   preflight_tools
   check_run_file "state file" "${STATE_FILE}" "${state_defaulted}"
   check_run_file "log file" "${LOG_FILE}" "${log_defaulted}"
+  record_prepare
   acquire_lock
   trap on_exit EXIT
   trap 'on_signal INT 130' INT
   trap 'on_signal TERM 143' TERM
   open_log
   prepare_state
+  record_open
   ((RESUME)) && resume_cleanups
   record "${PROCEDURE_ID} ${PROCEDURE_VERSION} (model ${MODEL_FINGERPRINT}), phases: ${SELECTED_PHASES[*]}"
   say "State file: ${STATE_FILE}"
