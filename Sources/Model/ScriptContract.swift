@@ -60,7 +60,7 @@ public enum ScriptContract {
     "MARKED", "DISTANCE", "FIRST_INDEX", "LAST_INDEX", "ONLY_INDEXES", "SKIP_INDEXES", "REPLY",
     "STEP_RETURNED", "GROUP_IDS", "WAIT_PID", "WAIT_WATCHDOG", "HEX", "TEXT", "DIGEST",
     "INPUT_SALT", "RECORDED_INPUTS", "RECORDED_PHASES",
-    "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT", "SECRET_FILES",
+    "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT", "SECRET_FILES", "RESUME_OPTIONS",
   ]
 
   /// Globals of the run record's runtime (the record's path, descriptor

@@ -104,4 +104,33 @@ import Testing
     #expect(again.status == 2)
     #expect(again.standardError.contains("(1 step completed, see"))
   }
+
+  /// The resume hint is the command to run: with a state and log file given
+  /// on the command line it names them (quoted), and running the hint's
+  /// words carries on the same run.
+  @Test func theResumeHintNamesTheStateAndLogFilesItWasGivenAndRunsAsPrinted() throws {
+    let harness = try Self.harness()
+    try harness.rule("tool", "drop", status: "1@1")
+    let state = harness.folder.file("my run/state")
+    let log = harness.folder.file("my run/log")
+    try FileManager.default.createDirectory(
+      atPath: harness.folder.file("my run"), withIntermediateDirectories: true)
+    let failed = try harness.run(["--yes", "--state-file", state, "--log-file", log])
+    #expect(failed.status == 1)
+    let hint =
+      "carry on from that step: migrate.sh main --resume --state-file '\(state)' --log-file '\(log)'"
+    #expect(failed.standardError.contains(hint + "\n"), "\(failed.standardError)")
+    // The hint's words, as a shell reads them.
+    let line = try #require(
+      failed.standardError.split(separator: "\n").first { $0.contains("carry on from that step") })
+    let command = try #require(line.range(of: "migrate.sh ")).upperBound
+    let split = try ProcessRunner.run(
+      ProcessRunner.bash, ["-c", "printf '%s\\n' " + line[command...]])
+    let words = split.standardOutput.split(separator: "\n").map(String.init)
+    #expect(words == ["main", "--resume", "--state-file", state, "--log-file", log])
+    harness.clearCalls()
+    let resumed = try harness.run(["--yes"] + words)
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    #expect(harness.commandCalls == ["tool drop", "tool last"])
+  }
 }

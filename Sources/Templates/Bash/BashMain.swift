@@ -227,7 +227,7 @@ enum BashMain {
       GROUP_PIDS=()
       GROUP_IDS=()
       if ((failed)); then
-        warn "fix the cause, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume (it runs only the steps not completed)"
+        warn "fix the cause, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS} (it runs only the steps not completed)"
         exit "${\#(E.stepFailed)}"
       fi
     }
@@ -293,6 +293,8 @@ enum BashMain {
       \#(C.preflightTools)
       check_run_file "state file" "${\#(O.stateFile)}" "${state_defaulted}"
       check_run_file "log file" "${\#(O.logFile)}" "${log_defaulted}"
+      ((state_defaulted)) || RESUME_OPTIONS+=" --state-file ${\#(O.stateFile)@Q}"
+      ((log_defaulted)) || RESUME_OPTIONS+=" --log-file ${\#(O.logFile)@Q}"
       record_prepare
       acquire_lock
       trap on_exit EXIT

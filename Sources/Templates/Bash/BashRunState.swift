@@ -31,6 +31,9 @@ enum BashRunState {
     STATE_FD=''
     CHILD_PID=''
     STEP_STDIN=''
+    # What the resume hint adds after --resume: a state or log file given on
+    # the command line, so that the hint runs as printed.
+    RESUME_OPTIONS=''
 
     # NOW is the current time, formatted by bash itself once per second.
     NOW=''
@@ -245,7 +248,7 @@ enum BashRunState {
       if ((status == 0)) && [[ -n ${\#(C.currentStepID)} ]]; then
         status=${\#(E.stepFailed)}
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: failed: a command of the step called exit before the step ended"
-        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) called exit before it ended, so it did not complete; fix the step, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) called exit before it ended, so it did not complete; fix the step, then carry on: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
       fi
       run_cleanups
       if [[ -n ${STATE_FD} ]]; then
@@ -270,12 +273,12 @@ enum BashRunState {
       stop_child
       if ((${#GROUP_IDS[@]} > 0)); then
         record "interrupted by SIG$1 during the concurrent steps ${GROUP_IDS[*]}; they will run again"
-        warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
         exit "$2"
       fi
       if [[ -n ${\#(C.currentStepID)} ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)} interrupted by SIG$1; it will run again"
-        warn "interrupted by SIG$1 during step ${\#(C.currentStepID)}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        warn "interrupted by SIG$1 during step ${\#(C.currentStepID)}; carry on with: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
       else
         warn "interrupted by SIG$1"
       fi

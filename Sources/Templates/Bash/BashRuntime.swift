@@ -326,13 +326,13 @@ enum BashRuntime {
       [[ -z ${STATE_FD} ]] || load_state
       if [[ -n ${\#(C.currentStepID)} && ${STATE_TIMED_OUT} == "${\#(C.currentStepID)}" ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: timed out"
-        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) timed out; once what it waits for holds, carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) timed out; once what it waits for holds, carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
         exit "${\#(E.timedOut)}"
       fi
       if [[ -n ${\#(C.currentStepID)} ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: failed with exit status ${status}"
         warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) failed with exit status ${status}"
-        warn "fix the cause, then carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume"
+        warn "fix the cause, then carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
       else
         warn "failed with exit status ${status}"
       fi

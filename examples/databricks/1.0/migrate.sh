@@ -502,13 +502,13 @@ on_error() {
   [[ -z ${STATE_FD} ]] || load_state
   if [[ -n ${CURRENT_STEP_ID} && ${STATE_TIMED_OUT} == "${CURRENT_STEP_ID}" ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: timed out"
-    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) timed out; once what it waits for holds, carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) timed out; once what it waits for holds, carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
     exit "${EXIT_TIMED_OUT}"
   fi
   if [[ -n ${CURRENT_STEP_ID} ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed with exit status ${status}"
     warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) failed with exit status ${status}"
-    warn "fix the cause, then carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    warn "fix the cause, then carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
   else
     warn "failed with exit status ${status}"
   fi
@@ -535,6 +535,9 @@ WAIT_WATCHDOG=''
 STATE_FD=''
 CHILD_PID=''
 STEP_STDIN=''
+# What the resume hint adds after --resume: a state or log file given on
+# the command line, so that the hint runs as printed.
+RESUME_OPTIONS=''
 
 # NOW is the current time, formatted by bash itself once per second.
 NOW=''
@@ -749,7 +752,7 @@ on_exit() {
   if ((status == 0)) && [[ -n ${CURRENT_STEP_ID} ]]; then
     status=${EXIT_STEP_FAILED}
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed: a command of the step called exit before the step ended"
-    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) called exit before it ended, so it did not complete; fix the step, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) called exit before it ended, so it did not complete; fix the step, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
   fi
   run_cleanups
   if [[ -n ${STATE_FD} ]]; then
@@ -774,12 +777,12 @@ on_signal() {
   stop_child
   if ((${#GROUP_IDS[@]} > 0)); then
     record "interrupted by SIG$1 during the concurrent steps ${GROUP_IDS[*]}; they will run again"
-    warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    warn "interrupted by SIG$1 during steps ${GROUP_IDS[*]}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
     exit "$2"
   fi
   if [[ -n ${CURRENT_STEP_ID} ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID} interrupted by SIG$1; it will run again"
-    warn "interrupted by SIG$1 during step ${CURRENT_STEP_ID}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume"
+    warn "interrupted by SIG$1 during step ${CURRENT_STEP_ID}; carry on with: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
   else
     warn "interrupted by SIG$1"
   fi
@@ -2317,7 +2320,7 @@ run_group() {
   GROUP_PIDS=()
   GROUP_IDS=()
   if ((failed)); then
-    warn "fix the cause, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume (it runs only the steps not completed)"
+    warn "fix the cause, then carry on: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS} (it runs only the steps not completed)"
     exit "${EXIT_STEP_FAILED}"
   fi
 }
@@ -2383,6 +2386,8 @@ main() {
   preflight_tools
   check_run_file "state file" "${STATE_FILE}" "${state_defaulted}"
   check_run_file "log file" "${LOG_FILE}" "${log_defaulted}"
+  ((state_defaulted)) || RESUME_OPTIONS+=" --state-file ${STATE_FILE@Q}"
+  ((log_defaulted)) || RESUME_OPTIONS+=" --log-file ${LOG_FILE@Q}"
   record_prepare
   acquire_lock
   trap on_exit EXIT
