@@ -102,7 +102,7 @@ public struct RunbookTranslator {
     blocks.append(
       .paragraph(
         .prose(
-          "`migrate.sh` needs bash \(BashRuntime.minimumBash).0 or later, and says so and stops under `sh` or an older bash. macOS ships bash 3.2: install a newer one (for example `brew install bash`) and run the script with it."
+          "`migrate.sh` needs bash \(BashRuntime.minimumBash).0 or later, and says so and stops under `sh` or an older bash. macOS ships bash 3.2: install a newer one (for example `brew install bash`) and run the script with it. To stop an interrupted step's commands at once it finds them with `pgrep` (or `ps`), which Debian's `procps` package provides; without either it waits for the running command to end."
         )))
     if !procedure.requirements.accesses.isEmpty {
       blocks.append(.paragraph([.text("Access and prior conditions:")]))
