@@ -6,7 +6,9 @@
 /// For example the helper pod is deleted at exit between
 /// `create-helper-pod` and `delete-helper-pod`:
 /// `kubectl delete pod cml-migration-pod -n "${NAMESPACE}" --ignore-not-found`.
-/// A cleanup that ran undoes its step, so a resumed run runs that step again.
+/// A cleanup undoes its step and the steps completed inside its scope: the
+/// script records them as undone before the cleanup acts, so a resumed run
+/// runs them again even when the run dies while the cleanup is under way.
 public struct Cleanup: Codable, Equatable, Sendable {
   public var command: String
   /// The id of the step whose completion makes the cleanup unnecessary.

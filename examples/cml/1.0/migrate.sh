@@ -922,17 +922,17 @@ stop_group() {
 }
 
 # run_cleanups: undoes the steps whose cleanup is still in effect, newest
-# first, and records them as undone so that --resume runs them again.
+# first. Each scope is recorded as undone before its cleanup acts, so that
+# --resume runs those steps again even when the run is killed while the
+# cleanup is under way (say, after it deleted the helper pod): a step
+# recorded as completed whose effect a cleanup removed would strand it.
 run_cleanups() {
   local index id
   for ((index = ${#ACTIVE_CLEANUPS[@]} - 1; index >= 0; index--)); do
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
-    if "${CLEANUP_FUNCTIONS[${id}]}"; then
-      undo_scope "${id}"
-    else
-      warn "the cleanup of ${id} failed; check it by hand"
-    fi
+    undo_scope "${id}"
+    "${CLEANUP_FUNCTIONS[${id}]}" || warn "the cleanup of ${id} failed; check it by hand (--resume runs the steps it undoes again)"
   done
   ACTIVE_CLEANUPS=()
 }
