@@ -7,5 +7,9 @@ public enum RunbookAnchor {
   /// `step-save-site-config`. The runbook gives every step's heading this
   /// anchor (`<a id="step-save-site-config"></a>`) besides the one GitHub
   /// derives from the heading's text.
-  public static func step(_ id: String) -> String { "step-" + id }
+  public static func step(_ id: String) -> String { stepPrefix + id }
+
+  /// What every step's anchor starts with, for a script that names the
+  /// anchor of the step it runs: `README.md#step-${CURRENT_STEP}`.
+  public static let stepPrefix = "step-"
 }

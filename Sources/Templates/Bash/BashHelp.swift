@@ -32,7 +32,8 @@ extension BashTranslator {
     help.append("given at a prompt) and to the run record, beside the log: the log's path with")
     help.append(".log replaced by .record.jsonl, one JSON object an event, secrets as ***, for")
     help.append("gen-migration report. These files are created mode 0600. Commands see the")
-    help.append("running step's id as MIGRATE_STEP_ID.")
+    help.append("running step's id as MIGRATE_STEP_ID. On a terminal, progress, warnings and")
+    help.append("danger prompts are coloured; NO_COLOR=1 (or TERM=dumb) turns colour off.")
     if !procedure.parameters.isEmpty {
       help.append("")
       help.append("Parameters (a flag, or the environment variable of the same name):")

@@ -193,7 +193,7 @@ enum BashMain {
       set -m
       GROUP_IDS=()
       for index in "$@"; do
-        record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: started (${\#(C.stepIDs)[index]}, at the same time as the others of group ${\#(C.stepGroups)[index]})"
+        progress "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepTitles)[index]}: started (${\#(C.stepIDs)[index]}, at the same time as the others of group ${\#(C.stepGroups)[index]})"
         record_step_started "${index}"
         (
           STEP_RETURNED=0
@@ -215,7 +215,7 @@ enum BashMain {
         if ((status == 0)); then
           state_write "completed ${\#(C.stepIDs)[index]}"
           COMPLETED[${\#(C.stepIDs)[index]}]=1
-          record "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
+          progress "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
           record_step_ended "${index}" completed 0
         else
           failed=1
@@ -238,12 +238,12 @@ enum BashMain {
       \#(C.currentStepNumber)=$((index + 1))
       \#(C.currentStepTitle)=${\#(C.stepTitles)[index]}
       if ((\#(O.dryRun))); then
-        say "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}"
+        say "${STYLE_PROGRESS}[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}${STYLE_PROGRESS:+${STYLE_RESET}}"
         "${\#(C.planFunctions)[index]}"
         \#(C.currentStepID)=''
         return 0
       fi
-      record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}: started (${\#(C.currentStepID)})"
+      progress "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}: started (${\#(C.currentStepID)})"
       record_step_started "${index}"
       export \#(C.migrateStepID)=${\#(C.currentStepID)}
       if [[ -n ${\#(C.cleanupUntil)[${\#(C.currentStepID)}]-} ]]; then
@@ -259,12 +259,13 @@ enum BashMain {
       state_write "completed ${\#(C.currentStepID)}"
       COMPLETED[${\#(C.currentStepID)}]=1
       end_cleanups_until "${\#(C.currentStepID)}"
-      record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed in $((EPOCHSECONDS - started))s"
+      progress "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed in $((EPOCHSECONDS - started))s"
       record_step_ended "${index}" completed 0
       \#(C.currentStepID)=''
     }
 
     main() {
+      colour_init
       if [[ -z ${HOME+set} ]]; then
         die "${\#(E.usage)}" "HOME is not set; set it (export HOME=/home/you) and run again"
       fi

@@ -207,20 +207,21 @@ enum BashRunState {
       done
     }
 
-    # open_log: from here on, everything printed also goes to the log; with
-    # secrets, through mask_secrets first, on the terminal too.
+    # open_log: from here on, everything printed also goes to the log (without
+    # colour codes); with secrets, through mask_secrets first, on the terminal
+    # too.
     open_log() {
       exec 3>&1 4>&2
       if declare -F mask_secrets >/dev/null; then
-        exec > >(trap '' INT TERM && mask_secrets | tee -a -- "${\#(O.logFile)}")
+        exec > >(trap '' INT TERM && mask_secrets | copy_to_log "${#STYLE_PROGRESS}")
         TEE_PIDS+=("$!")
-        exec 2> >(trap '' INT TERM && mask_secrets | tee -a -- "${\#(O.logFile)}" >&2)
+        exec 2> >(trap '' INT TERM && mask_secrets | copy_to_log "${#STYLE_WARN}" >&2)
         TEE_PIDS+=("$!")
         return 0
       fi
-      exec > >(trap '' INT TERM && exec tee -a -- "${\#(O.logFile)}")
+      exec > >(trap '' INT TERM && copy_to_log "${#STYLE_PROGRESS}")
       TEE_PIDS+=("$!")
-      exec 2> >(trap '' INT TERM && exec tee -a -- "${\#(O.logFile)}" >&2)
+      exec 2> >(trap '' INT TERM && copy_to_log "${#STYLE_WARN}" >&2)
       TEE_PIDS+=("$!")
     }
 

@@ -38,7 +38,7 @@ enum BashRuntime {
 
     \#(C.say)() { printf '%s\n' "$*"; }
 
-    warn() { printf '%s: %s\n' "${\#(C.scriptName)}" "$*" >&2; }
+    warn() { printf '%s%s: %s%s\n' "${STYLE_WARN}" "${\#(C.scriptName)}" "$*" "${STYLE_WARN:+${STYLE_RESET}}" >&2; }
 
     # die STATUS MESSAGE...: reports on standard error and exits with STATUS.
     die() {
@@ -60,11 +60,11 @@ enum BashRuntime {
       while IFS= read -r line; do printf '    %s\n' "${line}"; done <<<"$1"
     }
 
-    # ask PROMPT: reads the operator's answer into REPLY from the terminal,
-    # never from piped input (a "yes" in a pipe must not destroy anything).
-    # No terminal, or the end of its input, declines.
+    # ask PROMPT [STYLE]: reads the operator's answer into REPLY from the
+    # terminal, never from piped input (a "yes" in a pipe must not destroy
+    # anything). No terminal, or the end of its input, declines.
     ask() {
-      printf '%s' "$1"
+      printf '%s%s%s' "${2-}" "$1" "${2:+${STYLE_RESET}}"
       if ! { : </dev/tty; } 2>/dev/null; then
         printf '\n'
         die "${\#(E.declined)}" "no terminal to answer on: step ${\#(C.currentStepID)} needs the operator; run the script on a terminal (or with --yes where the step allows it)"
@@ -86,12 +86,12 @@ enum BashRuntime {
 
     # \#(C.confirmDestructive) WHAT: asks for an explicit yes before destroying WHAT.
     \#(C.confirmDestructive)() {
-      say "  This step destroys $1."
+      say "${STYLE_DANGER}  This step destroys $1.${STYLE_DANGER:+${STYLE_RESET}}"
       if ((\#(O.assumeYes))); then
         say "  Confirmed by --yes."
         return 0
       fi
-      ask "  Type yes to destroy $1, anything else to stop: "
+      ask "  Type yes to destroy $1, anything else to stop: " "${STYLE_DANGER}"
       if [[ ${REPLY} != yes ]]; then
         die "${\#(E.declined)}" "declined: step ${\#(C.currentStepID)} did not run and nothing was destroyed"
       fi
@@ -315,8 +315,9 @@ enum BashRuntime {
       return 1
     }
 
-    # on_error: names the step that failed and how to carry on, then exits 1,
-    # or the timeout status when the step's wait timed out.
+    # on_error: names the step that failed, its section of the runbook and how
+    # to carry on, then exits 1, or the timeout status when the step's wait
+    # timed out.
     on_error() {
       local status=$?
       if [[ ${BASHPID} != "$$" ]]; then
@@ -327,11 +328,13 @@ enum BashRuntime {
       if [[ -n ${\#(C.currentStepID)} && ${STATE_TIMED_OUT} == "${\#(C.currentStepID)}" ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: timed out"
         warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) timed out; once what it waits for holds, carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
+        warn "the runbook's section on this step: README.md#\#(RunbookAnchor.stepPrefix)${\#(C.currentStepID)}"
         exit "${\#(E.timedOut)}"
       fi
       if [[ -n ${\#(C.currentStepID)} ]]; then
         record "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: failed with exit status ${status}"
         warn "step ${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]} ${\#(C.currentStepID)} (${\#(C.currentStepTitle)}) failed with exit status ${status}"
+        warn "the runbook's section on this step: README.md#\#(RunbookAnchor.stepPrefix)${\#(C.currentStepID)}"
         warn "fix the cause, then carry on from that step: ${\#(C.scriptName)} ${\#(C.selectedPhases)[*]} --resume${RESUME_OPTIONS}"
       else
         warn "failed with exit status ${status}"

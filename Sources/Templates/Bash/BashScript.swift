@@ -50,6 +50,8 @@ struct BashTranslator {
     translator.addStepTable()
     translator.nodes.append(.runtime(BashRuntime.helpers))
     translator.nodes.append(.blank)
+    translator.nodes.append(.runtime(BashColour.text))
+    translator.nodes.append(.blank)
     translator.nodes.append(.runtime(BashRunState.text))
     translator.nodes.append(.runtime(BashRunRecord.text))
     translator.nodes += BashRunRecord.stepTable(procedure)

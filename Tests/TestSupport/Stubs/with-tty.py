@@ -13,6 +13,10 @@ K-th time, TTY_SIGNAL answers instead (INT to the command's process group,
 as Ctrl-C; TERM to the command; KILL to its process group). A command still
 running after TTY_TIMEOUT seconds (default 300) is killed: a test fails
 instead of hanging.
+
+With TTY_OUTPUT=1 the command's standard output and error are the terminal
+too, and what the terminal shows is this program's standard output (with
+the terminal's \r before each \n).
 """
 import fcntl
 import os
@@ -24,6 +28,7 @@ import time
 import pty
 
 answers = sys.stdin.buffer.read()
+on_terminal = os.environ.get("TTY_OUTPUT") == "1"
 master, slave = pty.openpty()
 attributes = termios.tcgetattr(slave)
 attributes[3] &= ~termios.ECHO
@@ -39,6 +44,9 @@ if pid == 0:
     os.close(master)
     os.setsid()
     fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+    if on_terminal:
+        os.dup2(slave, 1)
+        os.dup2(slave, 2)
     os.close(slave)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -62,10 +70,13 @@ status = None
 while status is None:
     ready, _, _ = select.select([master], [], [], 0.05)
     if ready:
+        shown_now = b""
         try:
-            os.read(master, 65536)
+            shown_now = os.read(master, 65536)
         except OSError:
             pass
+        if on_terminal:
+            sys.stdout.buffer.write(shown_now)
     if signal_at:
         with open(output, "rb") as shown:
             if shown.read().count(prompt) >= signal_at:
@@ -89,6 +100,16 @@ while status is None:
     finished, code = os.waitpid(pid, os.WNOHANG)
     if finished:
         status = code
+# What the terminal still holds once the command ended.
+while on_terminal:
+    try:
+        rest = os.read(master, 65536)
+    except OSError:
+        break
+    if not rest:
+        break
+    sys.stdout.buffer.write(rest)
+sys.stdout.flush()
 if os.WIFSIGNALED(status):
     sys.exit(128 + os.WTERMSIG(status))
 sys.exit(os.WEXITSTATUS(status))

@@ -329,7 +329,7 @@ declare -A CLEANUP_FUNCTIONS=(
 
 say() { printf '%s\n' "$*"; }
 
-warn() { printf '%s: %s\n' "${SCRIPT_NAME}" "$*" >&2; }
+warn() { printf '%s%s: %s%s\n' "${STYLE_WARN}" "${SCRIPT_NAME}" "$*" "${STYLE_WARN:+${STYLE_RESET}}" >&2; }
 
 # die STATUS MESSAGE...: reports on standard error and exits with STATUS.
 die() {
@@ -351,11 +351,11 @@ indent() {
   while IFS= read -r line; do printf '    %s\n' "${line}"; done <<<"$1"
 }
 
-# ask PROMPT: reads the operator's answer into REPLY from the terminal,
-# never from piped input (a "yes" in a pipe must not destroy anything).
-# No terminal, or the end of its input, declines.
+# ask PROMPT [STYLE]: reads the operator's answer into REPLY from the
+# terminal, never from piped input (a "yes" in a pipe must not destroy
+# anything). No terminal, or the end of its input, declines.
 ask() {
-  printf '%s' "$1"
+  printf '%s%s%s' "${2-}" "$1" "${2:+${STYLE_RESET}}"
   if ! { : </dev/tty; } 2>/dev/null; then
     printf '\n'
     die "${EXIT_DECLINED}" "no terminal to answer on: step ${CURRENT_STEP_ID} needs the operator; run the script on a terminal (or with --yes where the step allows it)"
@@ -377,12 +377,12 @@ ask_again() {
 
 # confirm_destructive WHAT: asks for an explicit yes before destroying WHAT.
 confirm_destructive() {
-  say "  This step destroys $1."
+  say "${STYLE_DANGER}  This step destroys $1.${STYLE_DANGER:+${STYLE_RESET}}"
   if ((ASSUME_YES)); then
     say "  Confirmed by --yes."
     return 0
   fi
-  ask "  Type yes to destroy $1, anything else to stop: "
+  ask "  Type yes to destroy $1, anything else to stop: " "${STYLE_DANGER}"
   if [[ ${REPLY} != yes ]]; then
     die "${EXIT_DECLINED}" "declined: step ${CURRENT_STEP_ID} did not run and nothing was destroyed"
   fi
@@ -606,8 +606,9 @@ readable_file() {
   return 1
 }
 
-# on_error: names the step that failed and how to carry on, then exits 1,
-# or the timeout status when the step's wait timed out.
+# on_error: names the step that failed, its section of the runbook and how
+# to carry on, then exits 1, or the timeout status when the step's wait
+# timed out.
 on_error() {
   local status=$?
   if [[ ${BASHPID} != "$$" ]]; then
@@ -618,16 +619,82 @@ on_error() {
   if [[ -n ${CURRENT_STEP_ID} && ${STATE_TIMED_OUT} == "${CURRENT_STEP_ID}" ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: timed out"
     warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) timed out; once what it waits for holds, carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
+    warn "the runbook's section on this step: README.md#step-${CURRENT_STEP_ID}"
     exit "${EXIT_TIMED_OUT}"
   fi
   if [[ -n ${CURRENT_STEP_ID} ]]; then
     record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: failed with exit status ${status}"
     warn "step ${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]} ${CURRENT_STEP_ID} (${CURRENT_STEP_TITLE}) failed with exit status ${status}"
+    warn "the runbook's section on this step: README.md#step-${CURRENT_STEP_ID}"
     warn "fix the cause, then carry on from that step: ${SCRIPT_NAME} ${SELECTED_PHASES[*]} --resume${RESUME_OPTIONS}"
   else
     warn "failed with exit status ${status}"
   fi
   exit "${EXIT_STEP_FAILED}"
+}
+
+# ---------------------------------------------------------------------------
+# Colour: progress, warnings and danger prompts on a terminal only.
+# ---------------------------------------------------------------------------
+
+# The escape sequences of each style, empty when its stream gets no colour.
+STYLE_PROGRESS=''
+STYLE_DANGER=''
+STYLE_WARN=''
+STYLE_RESET=$'\e[0m'
+
+# colour_init: colours standard output and standard error each when it is
+# a terminal, unless NO_COLOR is set and not empty or TERM is unset or dumb.
+colour_init() {
+  [[ -z ${NO_COLOR-} && -n ${TERM-} && ${TERM} != dumb ]] || return 0
+  if [[ -t 1 ]]; then
+    STYLE_PROGRESS=$'\e[1;36m'
+    STYLE_DANGER=$'\e[1;31m'
+  fi
+  if [[ -t 2 ]]; then STYLE_WARN=$'\e[33m'; fi
+}
+
+# progress MESSAGE...: a step's progress record, coloured on a terminal.
+progress() {
+  record "${STYLE_PROGRESS}$*${STYLE_PROGRESS:+${STYLE_RESET}}"
+}
+
+# strip_colour TEXT: sets PLAIN to TEXT without its colour codes.
+strip_colour() {
+  local rest
+  PLAIN=$1
+  while [[ ${PLAIN} == *$'\e['* ]]; do
+    rest=${PLAIN#*$'\e['}
+    PLAIN=${PLAIN%%$'\e['*}${rest#*m}
+  done
+}
+
+# copy_to_log STYLED: copies standard input to standard output and to the
+# end of the log. A coloured stream (STYLED, the length of its style, is
+# not 0) reaches the log without its colour codes, a line at a time, or
+# what has come after a fifth of a second without more (a prompt has no
+# newline).
+copy_to_log() {
+  if (($1 == 0)); then
+    exec tee -a -- "${LOG_FILE}"
+  fi
+  local line status log
+  exec {log}>>"${LOG_FILE}"
+  while true; do
+    line=''
+    status=0
+    IFS= read -r -t 0.2 line || status=$?
+    if ((status == 0)); then
+      strip_colour "${line}"
+      printf '%s\n' "${line}"
+      printf '%s\n' "${PLAIN}" >&"${log}"
+    elif [[ -n ${line} ]]; then
+      strip_colour "${line}"
+      printf '%s' "${line}"
+      printf '%s' "${PLAIN}" >&"${log}"
+    fi
+    ((status == 0 || status > 128)) || break
+  done
 }
 
 # ---------------------------------------------------------------------------
@@ -826,20 +893,21 @@ acquire_lock() {
   done
 }
 
-# open_log: from here on, everything printed also goes to the log; with
-# secrets, through mask_secrets first, on the terminal too.
+# open_log: from here on, everything printed also goes to the log (without
+# colour codes); with secrets, through mask_secrets first, on the terminal
+# too.
 open_log() {
   exec 3>&1 4>&2
   if declare -F mask_secrets >/dev/null; then
-    exec > >(trap '' INT TERM && mask_secrets | tee -a -- "${LOG_FILE}")
+    exec > >(trap '' INT TERM && mask_secrets | copy_to_log "${#STYLE_PROGRESS}")
     TEE_PIDS+=("$!")
-    exec 2> >(trap '' INT TERM && mask_secrets | tee -a -- "${LOG_FILE}" >&2)
+    exec 2> >(trap '' INT TERM && mask_secrets | copy_to_log "${#STYLE_WARN}" >&2)
     TEE_PIDS+=("$!")
     return 0
   fi
-  exec > >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}")
+  exec > >(trap '' INT TERM && copy_to_log "${#STYLE_PROGRESS}")
   TEE_PIDS+=("$!")
-  exec 2> >(trap '' INT TERM && exec tee -a -- "${LOG_FILE}" >&2)
+  exec 2> >(trap '' INT TERM && copy_to_log "${#STYLE_WARN}" >&2)
   TEE_PIDS+=("$!")
 }
 
@@ -1489,7 +1557,8 @@ Each run appends to the state file (the completed steps), to the log
 given at a prompt) and to the run record, beside the log: the log's path with
 .log replaced by .record.jsonl, one JSON object an event, secrets as ***, for
 gen-migration report. These files are created mode 0600. Commands see the
-running step's id as MIGRATE_STEP_ID.
+running step's id as MIGRATE_STEP_ID. On a terminal, progress, warnings and
+danger prompts are coloured; NO_COLOR=1 (or TERM=dumb) turns colour off.
 
 Parameters (a flag, or the environment variable of the same name):
   --namespace VALUE, NAMESPACE
@@ -2953,7 +3022,7 @@ run_group() {
   set -m
   GROUP_IDS=()
   for index in "$@"; do
-    record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
+    progress "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_TITLES[index]}: started (${STEP_IDS[index]}, at the same time as the others of group ${STEP_GROUPS[index]})"
     record_step_started "${index}"
     (
       STEP_RETURNED=0
@@ -2975,7 +3044,7 @@ run_group() {
     if ((status == 0)); then
       state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
-      record "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
+      progress "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
       record_step_ended "${index}" completed 0
     else
       failed=1
@@ -2998,12 +3067,12 @@ run_step() {
   CURRENT_STEP_NUMBER=$((index + 1))
   CURRENT_STEP_TITLE=${STEP_TITLES[index]}
   if ((DRY_RUN)); then
-    say "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}"
+    say "${STYLE_PROGRESS}[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}${STYLE_PROGRESS:+${STYLE_RESET}}"
     "${PLAN_FUNCTIONS[index]}"
     CURRENT_STEP_ID=''
     return 0
   fi
-  record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}: started (${CURRENT_STEP_ID})"
+  progress "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}: started (${CURRENT_STEP_ID})"
   record_step_started "${index}"
   export MIGRATE_STEP_ID=${CURRENT_STEP_ID}
   if [[ -n ${CLEANUP_UNTIL[${CURRENT_STEP_ID}]-} ]]; then
@@ -3019,12 +3088,13 @@ run_step() {
   state_write "completed ${CURRENT_STEP_ID}"
   COMPLETED[${CURRENT_STEP_ID}]=1
   end_cleanups_until "${CURRENT_STEP_ID}"
-  record "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
+  progress "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
   record_step_ended "${index}" completed 0
   CURRENT_STEP_ID=''
 }
 
 main() {
+  colour_init
   if [[ -z ${HOME+set} ]]; then
     die "${EXIT_USAGE}" "HOME is not set; set it (export HOME=/home/you) and run again"
   fi
