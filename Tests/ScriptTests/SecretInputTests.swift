@@ -129,6 +129,49 @@ import Testing
     #expect(!(run.standardOutput + run.standardError + log).contains(Self.secret))
   }
 
+  enum Source: String, CaseIterable, Sendable { case file, prompt }
+
+  /// Given by file or at the prompt, the secret is in no process's argv
+  /// while the step that uses it runs (what `ps` shows, read from inside
+  /// that step), nor on the terminal, in the log, the state file or the run
+  /// record, although a tool prints it.
+  @Test(arguments: Source.allCases)
+  func aSecretIsInNoArgumentListNorAnyFileTheRunWrites(_ source: Source) throws {
+    let harness = try Self.harness()
+    try harness.rule("tool", "show", output: "token: \(Self.secret)\n")
+    try harness.folder.write(
+      """
+      #!/usr/bin/env bash
+      # tool use: records every process's arguments as ps shows them, then
+      # what it got from its environment; every other call to the rules.
+      [[ $1 == use ]] || exit 125
+      ps -eo args= >"${STUB_DIR}/ps.txt"
+      printf 'token=%s\\n' "${TOKEN}" >"${STUB_DIR}/used"
+      """, to: "emulators/tool", executable: true)
+    let run: ProcessResult
+    switch source {
+    case .file:
+      try harness.folder.write(Self.secret, to: "token.txt")
+      run = try harness.run(["--yes", "--token-file", harness.folder.file("token.txt")])
+    case .prompt:
+      run = try harness.run(["--yes"], input: Self.secret + "\n")
+    }
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(Self.used(harness) == "token=\(Self.secret)\n")
+    let processes = try #require(harness.folder.read("ps.txt"))
+    #expect(processes.contains("migrate.sh"), "ps saw no script: \(processes)")
+    #expect(!processes.contains(Self.secret), "\(processes)")
+    #expect(!(run.standardOutput + run.standardError).contains(Self.secret))
+    #expect(run.standardOutput.contains("token: ***"), "\(run.standardOutput)")
+    let written = harness.tree("home")
+    for suffix in [".log", ".state", ".record.jsonl"] {
+      #expect(written.keys.contains { $0.hasSuffix(suffix) }, "no \(suffix) in \(written.keys)")
+    }
+    for (path, contents) in written {
+      #expect(!contents.contains(Self.secret), "\(path) holds the secret")
+    }
+  }
+
   @Test func helpDoesNotPrintASecretsDefault() throws {
     let help = try Self.harness().run(["--help"])
     #expect(help.status == 0)
