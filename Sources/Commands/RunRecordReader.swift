@@ -2,8 +2,8 @@ import Foundation
 import Model
 
 /// Reads a run record, one JSON object a line, into its runs. Each
-/// `run-started` line begins a run; the step, answer and end lines after it
-/// belong to it. An incomplete last line (the machine stopped while it was
+/// `run-started` line begins a run; the step, cleanup, answer and end lines
+/// after it belong to it. An incomplete last line (the machine stopped while it was
 /// written) is ignored with a warning; any other line that is not a JSON
 /// object, or lacks a field its event needs, is an error naming the line.
 enum RunRecordReader {
@@ -60,6 +60,15 @@ enum RunRecordReader {
           .init(
             id: try fields.string("step"), number: fields.int("number"),
             status: .skipped(reason: try fields.string("reason"))))
+      case "step-undone":
+        runs[runs.count - 1].steps.append(
+          .init(
+            id: try fields.string("step"), number: fields.int("number"),
+            status: .undone(cleanup: try fields.string("cleanup"))))
+      case "cleanup":
+        runs[runs.count - 1].cleanups.append(
+          .init(
+            step: try fields.string("step"), succeeded: try fields.string("status") == "completed"))
       case "answer":
         runs[runs.count - 1].answers.append(
           .init(

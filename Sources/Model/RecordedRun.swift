@@ -24,6 +24,8 @@ public struct RecordedRun: Equatable, Sendable {
   public var parameters: [Parameter]
   public var steps: [StepOutcome]
   public var answers: [Answer]
+  /// The cleanups the run ran as it stopped, in order.
+  public var cleanups: [CleanupOutcome]
 
   public init(
     procedure: String, version: String, fingerprint: String, phases: [String], user: String,
@@ -41,6 +43,7 @@ public struct RecordedRun: Equatable, Sendable {
     self.parameters = parameters
     self.steps = []
     self.answers = []
+    self.cleanups = []
   }
 
   /// A parameter's value for this run; a secret's is `***`.
@@ -62,6 +65,10 @@ public struct RecordedRun: Equatable, Sendable {
       /// Not run, with the script's reason: `optional`, `not-selected`,
       /// `completed-earlier`.
       case skipped(reason: String)
+      /// Completed earlier, then undone by the cleanup of the step `cleanup`
+      /// as the run stopped (the helper pod it built on was deleted, say):
+      /// `--resume` runs it again.
+      case undone(cleanup: String)
 
       /// As the record and the report spell it: `timed-out`.
       public var name: String {
@@ -73,6 +80,7 @@ public struct RecordedRun: Equatable, Sendable {
         case .declined: "declined"
         case .interrupted: "interrupted"
         case .skipped: "skipped"
+        case .undone: "undone"
         }
       }
 
@@ -101,6 +109,17 @@ public struct RecordedRun: Equatable, Sendable {
       self.id = id
       self.number = number
       self.status = status
+    }
+  }
+
+  /// A cleanup the run ran as it stopped: the step whose cleanup it is, and
+  /// whether its command succeeded.
+  public struct CleanupOutcome: Equatable, Sendable {
+    public var step: String
+    public var succeeded: Bool
+    public init(step: String, succeeded: Bool) {
+      self.step = step
+      self.succeeded = succeeded
     }
   }
 

@@ -168,6 +168,54 @@ import Testing
         "model \(Self.procedure.fingerprint), not \(longer.fingerprint)"))
   }
 
+  /// A run that stops inside a cleanup's scope records the steps the
+  /// cleanup undoes (before it acts) and the cleanup itself; the report says
+  /// they are undone, not completed, until a resumed run completes them.
+  @Test func stepsACleanupUndoesAreRecordedAndReportedUndone() throws {
+    let procedure = InjectionTests.procedure([
+      Step(
+        id: "make-pod", title: "Make the pod", actions: [.shell(ShellCommand("tool make"))],
+        cleanup: Cleanup("tool unmake", until: "drop-pod")),
+      InjectionTests.step("use-pod", "tool use"),
+      InjectionTests.step("check-pod", "tool check"),
+      InjectionTests.step("drop-pod", "tool unmake"),
+    ])
+    #expect(procedure.validate().filter { $0.severity == .error } == [])
+    let harness = try ScriptHarness(
+      script: BashScript.render(procedure, generator: "test"), stubs: ["tool"])
+    try harness.rule("tool", "check", status: "1@1")
+    let first = try harness.run(["--yes"])
+    #expect(first.status == 1, "\(first.standardError)")
+    let events = try Self.events(harness)
+    let tail = events.filter {
+      ["step-undone", "cleanup", "run-ended"].contains($0["event"] as? String ?? "")
+    }.map { "\($0["event"] ?? "") \($0["step"] ?? "") \($0["cleanup"] ?? $0["status"] ?? "")" }
+    #expect(
+      tail == [
+        "step-undone make-pod make-pod", "step-undone use-pod make-pod",
+        "cleanup make-pod completed", "run-ended  1",
+      ])
+    #expect(harness.commandCalls.last == "tool unmake")
+    let record = Self.folder(harness) + "/injection.record.jsonl"
+    let stopped = GenMigration.run(["report", record], catalog: [procedure])
+    #expect(stopped.status == 1, "\(stopped.standardError)")
+    #expect(stopped.standardOutput.contains("  cleanups as it stopped: make-pod (completed)\n"))
+    #expect(
+      stopped.standardOutput.contains(
+        "  1  make-pod   undone by the cleanup of make-pod (run 1)\n"),
+      "\(stopped.standardOutput)")
+    #expect(
+      stopped.standardOutput.contains(
+        "4 steps: 0 completed, 1 failed, 0 skipped, 1 missing, 2 undone by a cleanup."),
+      "\(stopped.standardOutput)")
+    let resumed = try harness.run(["--yes", "--resume"])
+    #expect(resumed.status == 0, "\(resumed.standardError)")
+    let finished = GenMigration.run(["report", record], catalog: [procedure])
+    #expect(finished.status == 0, "\(finished.standardOutput)")
+    #expect(
+      finished.standardOutput.contains("4 steps: 4 completed, 0 failed, 0 skipped, 0 missing.\n"))
+  }
+
   /// Text that is not valid UTF-8, and every control character, still
   /// make JSON that parses, from the script's own escaping function.
   @Test func theEscapingFunctionMakesValidJSONOfAnyBytes() throws {

@@ -12,11 +12,15 @@ import Model
 ///     {"event":"step-ended",...,"step":"scale-down","status":"completed","exit":0,
 ///      "attempts":1,"seconds":4}
 ///     {"event":"step-skipped",...,"step":"backup","number":2,"reason":"completed-earlier"}
+///     {"event":"step-undone",...,"step":"copy-files","number":5,"cleanup":"create-pod"}
+///     {"event":"cleanup",...,"step":"create-pod","status":"completed"}
 ///     {"event":"run-ended",...,"status":0}
 ///
 /// A step's status is `completed`, `failed`, `timed-out`, `declined` or
 /// `interrupted`; a step still open when the run exits is closed with the
-/// run's status. A secret parameter's value is never written: it is `***`.
+/// run's status. As a stopping run's cleanup undoes a step, the steps it
+/// undoes are `step-undone` (recorded before the cleanup acts), then the
+/// cleanup's own line says whether its command succeeded. A secret parameter's value is never written: it is `***`.
 /// Text is escaped with bash builtins only; text that is not valid UTF-8 is
 /// written byte by byte as Latin-1 (`\u00ff`), so every line parses as JSON.
 enum BashRunRecord {

@@ -314,7 +314,12 @@ enum BashRunState {
         id=${ACTIVE_CLEANUPS[index]}
         record "cleanup of ${id}"
         undo_scope "${id}"
-        "${\#(C.cleanupFunctions)[${id}]}" || warn "the cleanup of ${id} failed; check it by hand (--resume runs the steps it undoes again)"
+        if "${\#(C.cleanupFunctions)[${id}]}"; then
+          record_event cleanup "\"step\":\"${id}\",\"status\":\"completed\""
+        else
+          record_event cleanup "\"step\":\"${id}\",\"status\":\"failed\""
+          warn "the cleanup of ${id} failed; check it by hand (--resume runs the steps it undoes again)"
+        fi
       done
       ACTIVE_CLEANUPS=()
     }
@@ -332,6 +337,7 @@ enum BashRunState {
         if [[ ${\#(C.stepIDs)[index]} == "$1" || -n ${COMPLETED[${\#(C.stepIDs)[index]}]-} ]]; then
           unset 'COMPLETED[${\#(C.stepIDs)[index]}]'
           [[ -z ${STATE_FD} ]] || state_write "undone ${\#(C.stepIDs)[index]}"
+          record_event step-undone "${RECORD_STEPS[index]},\"cleanup\":\"$1\""
         fi
       done
     }

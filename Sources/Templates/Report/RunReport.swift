@@ -68,6 +68,12 @@ public struct RunReport: Equatable, Sendable {
     } else {
       lines += table(header: ["#", "step", "status", "attempts", "seconds"], rows: rows)
     }
+    if !run.cleanups.isEmpty {
+      lines.append(
+        "  cleanups as it stopped: "
+          + run.cleanups.map { "\($0.step) (\($0.succeeded ? "completed" : "failed"))" }
+          .joined(separator: ", "))
+    }
     if !run.answers.isEmpty {
       lines.append("  answers:")
       for answer in run.answers {
@@ -83,6 +89,7 @@ public struct RunReport: Equatable, Sendable {
     case .skipped(let reason): "skipped (\(reason))"
     case .started: "started, no end recorded"
     case .completed: "completed"
+    case .undone(let cleanup): "undone by the cleanup of \(cleanup)"
     default: "\(step.status.name)" + (step.exitStatus.map { " (exit status \($0))" } ?? "")
     }
   }
@@ -118,7 +125,7 @@ public struct RunReport: Equatable, Sendable {
       }
     }
     let selected = Set(runs.flatMap(\.phases))
-    var counts = (completed: 0, failed: 0, skipped: 0, missing: 0, other: 0)
+    var counts = (completed: 0, failed: 0, undone: 0, skipped: 0, missing: 0, other: 0)
     var rows: [[String]] = []
     for (number, entry) in procedure.orderedSteps.enumerated() {
       let id = entry.step.id
@@ -131,6 +138,9 @@ public struct RunReport: Equatable, Sendable {
         result = "\(describe(decisive.outcome)) (run \(decisive.run))"
         switch decisive.outcome.status {
         case .completed: counts.completed += 1
+        case .undone:
+          counts.undone += 1
+          complete = false
         default:
           counts.failed += 1
           complete = false
@@ -163,6 +173,7 @@ public struct RunReport: Equatable, Sendable {
     let total = procedure.orderedSteps.count
     var summary =
       "\(total) \(total == 1 ? "step" : "steps"): \(counts.completed) completed, \(counts.failed) failed, \(counts.skipped) skipped, \(counts.missing) missing"
+    if counts.undone > 0 { summary += ", \(counts.undone) undone by a cleanup" }
     if counts.other > 0 { summary += ", \(counts.other) in phases not selected" }
     lines.append(summary + ".")
     return (lines, complete)

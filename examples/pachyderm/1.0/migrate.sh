@@ -870,7 +870,12 @@ run_cleanups() {
     id=${ACTIVE_CLEANUPS[index]}
     record "cleanup of ${id}"
     undo_scope "${id}"
-    "${CLEANUP_FUNCTIONS[${id}]}" || warn "the cleanup of ${id} failed; check it by hand (--resume runs the steps it undoes again)"
+    if "${CLEANUP_FUNCTIONS[${id}]}"; then
+      record_event cleanup "\"step\":\"${id}\",\"status\":\"completed\""
+    else
+      record_event cleanup "\"step\":\"${id}\",\"status\":\"failed\""
+      warn "the cleanup of ${id} failed; check it by hand (--resume runs the steps it undoes again)"
+    fi
   done
   ACTIVE_CLEANUPS=()
 }
@@ -888,6 +893,7 @@ undo_scope() {
     if [[ ${STEP_IDS[index]} == "$1" || -n ${COMPLETED[${STEP_IDS[index]}]-} ]]; then
       unset 'COMPLETED[${STEP_IDS[index]}]'
       [[ -z ${STATE_FD} ]] || state_write "undone ${STEP_IDS[index]}"
+      record_event step-undone "${RECORD_STEPS[index]},\"cleanup\":\"$1\""
     fi
   done
 }
