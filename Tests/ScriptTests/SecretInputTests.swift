@@ -172,6 +172,34 @@ import Testing
     }
   }
 
+  /// A secret a tool prints in two pieces, the second well after the
+  /// masking filter passed the first on (it passes a line on after a fifth of
+  /// a second without more), is masked whole; a prompt-like line without a
+  /// newline still shows.
+  @Test func aSecretPrintedInTwoPiecesIsMaskedWhole() throws {
+    let harness = try Self.harness()
+    let half = Self.secret.count / 2
+    try harness.folder.write(
+      """
+      #!/usr/bin/env bash
+      # tool show: the token in two pieces, 0.6 s apart, then a line without
+      # a newline; every other call to the rules.
+      [[ $1 == show ]] || exit 125
+      printf 'token: %s' '\(Self.secret.prefix(half))'
+      /bin/sleep 0.6
+      printf '%s (end)\\n' '\(Self.secret.dropFirst(half))'
+      printf 'no newline: '
+      """, to: "emulators/tool", executable: true)
+    let run = try harness.run(["--yes"], environment: ["TOKEN": Self.secret])
+    #expect(run.status == 0, "\(run.standardError)")
+    let log = try #require(harness.tree("home").first { $0.key.hasSuffix(".log") }?.value)
+    for text in [run.standardOutput, run.standardError, log] {
+      #expect(text.contains("token: *** (end)\n"), "\(text)")
+      #expect(text.contains("no newline: "), "\(text)")
+      #expect(!text.contains(Self.secret.prefix(half)), "\(text)")
+    }
+  }
+
   @Test func helpDoesNotPrintASecretsDefault() throws {
     let help = try Self.harness().run(["--help"])
     #expect(help.status == 0)

@@ -48,9 +48,11 @@ enum BashSecrets {
     # every secret parameter replaced by ***, so what the procedure's own
     # commands print cannot show one on the terminal or in the log. A line
     # is passed on when it ends, or after a fifth of a second without more
-    # (a prompt has no newline).
+    # (a prompt has no newline); then its end is held back as long as it
+    # could be the start of a secret, so a secret printed in two pieces is
+    # masked whole, and is passed on at the end of the input.
     mask_secrets() {
-      local line value status index
+      local line value status index pending='' keep length
       local -a values=()
       for index in "${!\#(C.parameterNames)[@]}"; do
         ((\#(C.parameterSecret)[index])) || continue
@@ -61,13 +63,29 @@ enum BashSecrets {
         line=''
         status=0
         IFS= read -r -t 0.2 line || status=$?
+        line=${pending}${line}
+        pending=''
         for value in "${values[@]}"; do line=${line//"${value}"/***}; done
         if ((status == 0)); then
           printf '%s\n' "${line}"
-        else
-          [[ -z ${line} ]] || printf '%s' "${line}"
-          ((status > 128)) || break
+          continue
         fi
+        if ((status > 128)); then
+          keep=0
+          for value in "${values[@]}"; do
+            for ((length = ${#value} - 1; length > keep; length--)); do
+              ((length <= ${#line})) || continue
+              if [[ ${line:${#line}-length} == "${value:0:length}" ]]; then
+                keep=${length}
+                break
+              fi
+            done
+          done
+          pending=${line:${#line}-keep}
+          line=${line:0:${#line}-keep}
+        fi
+        [[ -z ${line} ]] || printf '%s' "${line}"
+        ((status > 128)) || break
       done
     }
 

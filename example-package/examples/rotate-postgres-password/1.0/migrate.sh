@@ -1292,9 +1292,11 @@ prompt_secret() {
 # every secret parameter replaced by ***, so what the procedure's own
 # commands print cannot show one on the terminal or in the log. A line
 # is passed on when it ends, or after a fifth of a second without more
-# (a prompt has no newline).
+# (a prompt has no newline); then its end is held back as long as it
+# could be the start of a secret, so a secret printed in two pieces is
+# masked whole, and is passed on at the end of the input.
 mask_secrets() {
-  local line value status index
+  local line value status index pending='' keep length
   local -a values=()
   for index in "${!PARAMETER_NAMES[@]}"; do
     ((PARAMETER_SECRET[index])) || continue
@@ -1305,13 +1307,29 @@ mask_secrets() {
     line=''
     status=0
     IFS= read -r -t 0.2 line || status=$?
+    line=${pending}${line}
+    pending=''
     for value in "${values[@]}"; do line=${line//"${value}"/***}; done
     if ((status == 0)); then
       printf '%s\n' "${line}"
-    else
-      [[ -z ${line} ]] || printf '%s' "${line}"
-      ((status > 128)) || break
+      continue
     fi
+    if ((status > 128)); then
+      keep=0
+      for value in "${values[@]}"; do
+        for ((length = ${#value} - 1; length > keep; length--)); do
+          ((length <= ${#line})) || continue
+          if [[ ${line:${#line}-length} == "${value:0:length}" ]]; then
+            keep=${length}
+            break
+          fi
+        done
+      done
+      pending=${line:${#line}-keep}
+      line=${line:0:${#line}-keep}
+    fi
+    [[ -z ${line} ]] || printf '%s' "${line}"
+    ((status > 128)) || break
   done
 }
 
