@@ -32,6 +32,11 @@ public enum ScriptContract {
   /// value later steps read (a choice); every other step runs as a child
   /// the script waits for, so that a signal reaches the script at once.
   public static let stepInShell = "STEP_IN_SHELL"
+  /// 1 for a step `run_steps` may run without its checks when nothing in
+  /// the run asks for them (no selection, no resume, no dry run, its phase
+  /// selected): it is not its phase's first, not optional, and neither it
+  /// nor the step before it is in a concurrent group.
+  public static let stepPlain = "STEP_PLAIN"
   /// What `--list` shows after each step's title: ` [destructive, manual]`.
   public static let stepMarks = "STEP_MARKS"
   /// Parallel arrays, one element a parameter: its name, and 1 if it is secret.
@@ -61,6 +66,7 @@ public enum ScriptContract {
     "STEP_RETURNED", "GROUP_IDS", "WAIT_PID", "WAIT_WATCHDOG", "HEX", "TEXT", "DIGEST",
     "INPUT_SALT", "RECORDED_INPUTS", "RECORDED_PHASES",
     "INPUT_LINE", "CHILD_PID", "STEP_STDIN", "STATE_TIMED_OUT", "SECRET_FILES", "RESUME_OPTIONS",
+    "STYLE_PROGRESS", "STYLE_DANGER", "STYLE_WARN", "STYLE_RESET", "PLAIN",
   ]
 
   /// Globals of the run record's runtime (the record's path, descriptor
@@ -122,7 +128,7 @@ public enum ScriptContract {
       procedureID, procedureVersion, modelFingerprint, scriptName, phaseIDs, phaseRequired,
       stepIDs, stepPhases, stepTitles, stepFunctions, planFunctions, stepAttempts,
       parameterNames, parameterSecret,
-      stepRetryDelays, stepEnabledBy, stepGroups, stepInShell, stepMarks, cleanupUntil,
+      stepRetryDelays, stepEnabledBy, stepGroups, stepInShell, stepPlain, stepMarks, cleanupUntil,
       cleanupFunctions,
       selectedPhases,
       currentStepID, currentStepNumber, currentStepTitle, migrateStepID,

@@ -32,9 +32,11 @@ enum BashColour {
       if [[ -t 2 ]]; then STYLE_WARN=$'\e[33m'; fi
     }
 
-    # progress MESSAGE...: a step's progress record, coloured on a terminal.
+    # progress MESSAGE...: a step's progress record (as record prints it),
+    # coloured on a terminal.
     progress() {
-      record "${STYLE_PROGRESS}$*${STYLE_PROGRESS:+${STYLE_RESET}}"
+      ((EPOCHSECONDS == NOW_SECOND)) || tick
+      printf '%s %s%s%s\n' "${NOW}" "${STYLE_PROGRESS}" "$*" "${STYLE_PROGRESS:+${STYLE_RESET}}"
     }
 
     # strip_colour TEXT: sets PLAIN to TEXT without its colour codes.

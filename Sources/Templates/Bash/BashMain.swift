@@ -143,11 +143,19 @@ enum BashMain {
     }
 
     # run_steps: each selected step in order; at the end of each phase, the
-    # record of its completion (see \#(C.recordCompletedPhases)).
+    # record of its completion (see \#(C.recordCompletedPhases)). In a plain
+    # run (no selection, no resume, no dry run) a plain step of a selected
+    # phase (\#(C.stepPlain)) is run without the checks, none of which can
+    # apply to it.
     run_steps() {
-      local index flag phase=''
+      local index flag phase='' fast=0 plain=0
       local -a group=()
+      ((\#(O.dryRun) || \#(O.selectionGiven) || ${#COMPLETED[@]} > 0)) || plain=1
       for index in "${!\#(C.stepIDs)[@]}"; do
+        if ((fast && \#(C.stepPlain)[index])); then
+          run_step "${index}"
+          continue
+        fi
         if ((${#group[@]} > 0)) && [[ ${\#(C.stepGroups)[index]} != "${\#(C.stepGroups)[group[0]]}" ]]; then
           run_group "${group[@]}"
           group=()
@@ -155,6 +163,8 @@ enum BashMain {
         if [[ ${\#(C.stepPhases)[index]} != "${phase}" ]]; then
           if [[ -n ${phase} ]] && ((!\#(O.dryRun))); then \#(C.recordCompletedPhases); fi
           phase=${\#(C.stepPhases)[index]}
+          fast=0
+          if \#(C.phaseSelected) "${phase}"; then fast=${plain}; fi
         fi
         \#(C.phaseSelected) "${\#(C.stepPhases)[index]}" || continue
         flag=${\#(C.stepEnabledBy)[index]}
@@ -213,8 +223,8 @@ enum BashMain {
         say "Output of ${\#(C.stepIDs)[index]}:"
         \#(C.printPlan) <"${output}"
         if ((status == 0)); then
-          state_write "completed ${\#(C.stepIDs)[index]}"
           COMPLETED[${\#(C.stepIDs)[index]}]=1
+          state_write "completed ${\#(C.stepIDs)[index]}"
           progress "[$((index + 1))/${#\#(C.stepIDs)[@]}] ${\#(C.stepIDs)[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
           record_step_ended "${index}" completed 0
         else
@@ -234,9 +244,7 @@ enum BashMain {
 
     run_step() {
       local index=$1 started=${EPOCHSECONDS}
-      \#(C.currentStepID)=${\#(C.stepIDs)[index]}
-      \#(C.currentStepNumber)=$((index + 1))
-      \#(C.currentStepTitle)=${\#(C.stepTitles)[index]}
+      \#(C.currentStepID)=${\#(C.stepIDs)[index]} \#(C.currentStepNumber)=$((index + 1)) \#(C.currentStepTitle)=${\#(C.stepTitles)[index]}
       if ((\#(O.dryRun))); then
         say "${STYLE_PROGRESS}[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}${STYLE_PROGRESS:+${STYLE_RESET}}"
         "${\#(C.planFunctions)[index]}"
@@ -245,10 +253,8 @@ enum BashMain {
       fi
       progress "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepTitle)}: started (${\#(C.currentStepID)})"
       record_step_started "${index}"
-      export \#(C.migrateStepID)=${\#(C.currentStepID)}
-      if [[ -n ${\#(C.cleanupUntil)[${\#(C.currentStepID)}]-} ]]; then
-        ACTIVE_CLEANUPS+=("${\#(C.currentStepID)}")
-      fi
+      \#(C.migrateStepID)=${\#(C.currentStepID)}
+      [[ -z ${\#(C.cleanupUntil)[${\#(C.currentStepID)}]-} ]] || ACTIVE_CLEANUPS+=("${\#(C.currentStepID)}")
       if ((\#(C.stepAttempts)[index] > 1)); then
         run_with_retries "${\#(C.stepFunctions)[index]}" "${\#(C.stepAttempts)[index]}" "${\#(C.stepRetryDelays)[index]}"
       elif ((\#(C.stepInShell)[index])); then
@@ -256,9 +262,11 @@ enum BashMain {
       else
         run_child "${\#(C.stepFunctions)[index]}"
       fi
-      state_write "completed ${\#(C.currentStepID)}"
+      # Completed before the state file says so: a signal between the two
+      # leaves at worst an undone line for a step not recorded as completed.
       COMPLETED[${\#(C.currentStepID)}]=1
-      end_cleanups_until "${\#(C.currentStepID)}"
+      state_write "completed ${\#(C.currentStepID)}"
+      ((${#ACTIVE_CLEANUPS[@]} == 0)) || end_cleanups_until "${\#(C.currentStepID)}"
       progress "[${\#(C.currentStepNumber)}/${#\#(C.stepIDs)[@]}] ${\#(C.currentStepID)}: completed in $((EPOCHSECONDS - started))s"
       record_step_ended "${index}" completed 0
       \#(C.currentStepID)=''
@@ -266,6 +274,8 @@ enum BashMain {
 
     main() {
       colour_init
+      # Exported once: each step sets it, and its commands see it.
+      export \#(C.migrateStepID)=''
       if [[ -z ${HOME+set} ]]; then
         die "${\#(E.usage)}" "HOME is not set; set it (export HOME=/home/you) and run again"
       fi

@@ -88,10 +88,7 @@ enum BashRunRecord {
     # to the run record, FIELDS being JSON members already escaped.
     record_event() {
       [[ -n ${RECORD_FD} ]] || return 0
-      if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
-        NOW_SECOND=${EPOCHSECONDS}
-        printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
-      fi
+      ((EPOCHSECONDS == NOW_SECOND)) || tick
       printf '{"event":"%s","time":"%s","epoch":%s%s}\n' "$1" "${NOW}" "${NOW_SECOND}" "${2:+,$2}" >&"${RECORD_FD}"
     }
 
@@ -144,8 +141,7 @@ enum BashRunRecord {
     # record_step_started INDEX: the step at INDEX starts; it stays open
     # until it ends. Its JSON was written by the generator (RECORD_STEPS).
     record_step_started() {
-      RECORD_OPEN[$1]=${EPOCHSECONDS}
-      RECORD_ATTEMPTS=1
+      RECORD_OPEN[$1]=${EPOCHSECONDS} RECORD_ATTEMPTS=1
       [[ -z ${RECORD_FD} ]] || record_event step-started "${RECORD_STEPS[$1]},${RECORD_STEP_TITLES[$1]}"
     }
 

@@ -35,26 +35,28 @@ enum BashRunState {
     # the command line, so that the hint runs as printed.
     RESUME_OPTIONS=''
 
-    # NOW is the current time, formatted by bash itself once per second.
+    # NOW is the current time, formatted by bash itself once per second
+    # (formatting it costs more than anything else a record does).
     NOW=''
-    NOW_SECOND=''
+    NOW_SECOND=0
+
+    # tick: sets NOW for the current second; callers run it only when
+    # EPOCHSECONDS has moved on: ((EPOCHSECONDS == NOW_SECOND)) || tick.
+    tick() {
+      NOW_SECOND=${EPOCHSECONDS}
+      printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
+    }
 
     # record MESSAGE...: one timestamped line on the terminal and in the log.
     record() {
-      if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
-        NOW_SECOND=${EPOCHSECONDS}
-        printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
-      fi
+      ((EPOCHSECONDS == NOW_SECOND)) || tick
       printf '%s %s\n' "${NOW}" "$*"
     }
 
     # state_write WORDS...: appends one whole line to the state file, through
     # a descriptor kept open for the run (one write per line, no reopening).
     state_write() {
-      if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
-        NOW_SECOND=${EPOCHSECONDS}
-        printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
-      fi
+      ((EPOCHSECONDS == NOW_SECOND)) || tick
       printf '%s %s\n' "$*" "${NOW}" >&"${STATE_FD}"
     }
 

@@ -189,6 +189,21 @@ struct BashTranslator {
       .array(
         name: Contract.stepInShell,
         elements: steps.map { .code(Self.runsInShell($0.step) ? "1" : "0") }))
+    nodes.append(
+      .comment(
+        "1 for each step run_steps runs without its checks in a plain run: not its\nphase's first, not optional, not in or just after a concurrent group."
+      ))
+    nodes.append(
+      .array(
+        name: Contract.stepPlain,
+        elements: steps.indices.map { index in
+          let step = steps[index].step
+          let isPlain =
+            index > 0 && steps[index - 1].phase.id == steps[index].phase.id
+            && step.enabledBy == nil && step.concurrentGroup == nil
+            && steps[index - 1].step.concurrentGroup == nil
+          return .code(isPlain ? "1" : "0")
+        }))
     nodes.append(.comment("What --list shows after each step's title."))
     nodes.append(
       .array(

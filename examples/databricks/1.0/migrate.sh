@@ -181,6 +181,9 @@ STEP_GROUPS=('' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '' '')
 # steps read, or runs only builtins, which cannot hold a signal back. Every
 # other step runs as a child the script waits for.
 STEP_IN_SHELL=(0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0)
+# 1 for each step run_steps runs without its checks in a plain run: not its
+# phase's first, not optional, not in or just after a concurrent group.
+STEP_PLAIN=(0 1 1 1 1 1 1 1 0 1 1 1 1 1 1 0 0)
 # What --list shows after each step's title.
 STEP_MARKS=(
   ' [manual]'
@@ -539,9 +542,11 @@ colour_init() {
   if [[ -t 2 ]]; then STYLE_WARN=$'\e[33m'; fi
 }
 
-# progress MESSAGE...: a step's progress record, coloured on a terminal.
+# progress MESSAGE...: a step's progress record (as record prints it),
+# coloured on a terminal.
 progress() {
-  record "${STYLE_PROGRESS}$*${STYLE_PROGRESS:+${STYLE_RESET}}"
+  ((EPOCHSECONDS == NOW_SECOND)) || tick
+  printf '%s %s%s%s\n' "${NOW}" "${STYLE_PROGRESS}" "$*" "${STYLE_PROGRESS:+${STYLE_RESET}}"
 }
 
 # strip_colour TEXT: sets PLAIN to TEXT without its colour codes.
@@ -606,26 +611,28 @@ STEP_STDIN=''
 # the command line, so that the hint runs as printed.
 RESUME_OPTIONS=''
 
-# NOW is the current time, formatted by bash itself once per second.
+# NOW is the current time, formatted by bash itself once per second
+# (formatting it costs more than anything else a record does).
 NOW=''
-NOW_SECOND=''
+NOW_SECOND=0
+
+# tick: sets NOW for the current second; callers run it only when
+# EPOCHSECONDS has moved on: ((EPOCHSECONDS == NOW_SECOND)) || tick.
+tick() {
+  NOW_SECOND=${EPOCHSECONDS}
+  printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
+}
 
 # record MESSAGE...: one timestamped line on the terminal and in the log.
 record() {
-  if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
-    NOW_SECOND=${EPOCHSECONDS}
-    printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
-  fi
+  ((EPOCHSECONDS == NOW_SECOND)) || tick
   printf '%s %s\n' "${NOW}" "$*"
 }
 
 # state_write WORDS...: appends one whole line to the state file, through
 # a descriptor kept open for the run (one write per line, no reopening).
 state_write() {
-  if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
-    NOW_SECOND=${EPOCHSECONDS}
-    printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
-  fi
+  ((EPOCHSECONDS == NOW_SECOND)) || tick
   printf '%s %s\n' "$*" "${NOW}" >&"${STATE_FD}"
 }
 
@@ -1109,10 +1116,7 @@ json_text() {
 # to the run record, FIELDS being JSON members already escaped.
 record_event() {
   [[ -n ${RECORD_FD} ]] || return 0
-  if [[ ${EPOCHSECONDS} != "${NOW_SECOND}" ]]; then
-    NOW_SECOND=${EPOCHSECONDS}
-    printf -v NOW '%(%Y-%m-%dT%H:%M:%S%z)T' "${NOW_SECOND}"
-  fi
+  ((EPOCHSECONDS == NOW_SECOND)) || tick
   printf '{"event":"%s","time":"%s","epoch":%s%s}\n' "$1" "${NOW}" "${NOW_SECOND}" "${2:+,$2}" >&"${RECORD_FD}"
 }
 
@@ -1165,8 +1169,7 @@ record_open() {
 # record_step_started INDEX: the step at INDEX starts; it stays open
 # until it ends. Its JSON was written by the generator (RECORD_STEPS).
 record_step_started() {
-  RECORD_OPEN[$1]=${EPOCHSECONDS}
-  RECORD_ATTEMPTS=1
+  RECORD_OPEN[$1]=${EPOCHSECONDS} RECORD_ATTEMPTS=1
   [[ -z ${RECORD_FD} ]] || record_event step-started "${RECORD_STEPS[$1]},${RECORD_STEP_TITLES[$1]}"
 }
 
@@ -2311,11 +2314,19 @@ step_runs() {
 }
 
 # run_steps: each selected step in order; at the end of each phase, the
-# record of its completion (see record_completed_phases).
+# record of its completion (see record_completed_phases). In a plain
+# run (no selection, no resume, no dry run) a plain step of a selected
+# phase (STEP_PLAIN) is run without the checks, none of which can
+# apply to it.
 run_steps() {
-  local index flag phase=''
+  local index flag phase='' fast=0 plain=0
   local -a group=()
+  ((DRY_RUN || SELECTION_GIVEN || ${#COMPLETED[@]} > 0)) || plain=1
   for index in "${!STEP_IDS[@]}"; do
+    if ((fast && STEP_PLAIN[index])); then
+      run_step "${index}"
+      continue
+    fi
     if ((${#group[@]} > 0)) && [[ ${STEP_GROUPS[index]} != "${STEP_GROUPS[group[0]]}" ]]; then
       run_group "${group[@]}"
       group=()
@@ -2323,6 +2334,8 @@ run_steps() {
     if [[ ${STEP_PHASES[index]} != "${phase}" ]]; then
       if [[ -n ${phase} ]] && ((!DRY_RUN)); then record_completed_phases; fi
       phase=${STEP_PHASES[index]}
+      fast=0
+      if phase_selected "${phase}"; then fast=${plain}; fi
     fi
     phase_selected "${STEP_PHASES[index]}" || continue
     flag=${STEP_ENABLED_BY[index]}
@@ -2381,8 +2394,8 @@ run_group() {
     say "Output of ${STEP_IDS[index]}:"
     print_plan <"${output}"
     if ((status == 0)); then
-      state_write "completed ${STEP_IDS[index]}"
       COMPLETED[${STEP_IDS[index]}]=1
+      state_write "completed ${STEP_IDS[index]}"
       progress "[$((index + 1))/${#STEP_IDS[@]}] ${STEP_IDS[index]}: completed; its group has run $((EPOCHSECONDS - started))s"
       record_step_ended "${index}" completed 0
     else
@@ -2402,9 +2415,7 @@ run_group() {
 
 run_step() {
   local index=$1 started=${EPOCHSECONDS}
-  CURRENT_STEP_ID=${STEP_IDS[index]}
-  CURRENT_STEP_NUMBER=$((index + 1))
-  CURRENT_STEP_TITLE=${STEP_TITLES[index]}
+  CURRENT_STEP_ID=${STEP_IDS[index]} CURRENT_STEP_NUMBER=$((index + 1)) CURRENT_STEP_TITLE=${STEP_TITLES[index]}
   if ((DRY_RUN)); then
     say "${STYLE_PROGRESS}[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}${STYLE_PROGRESS:+${STYLE_RESET}}"
     "${PLAN_FUNCTIONS[index]}"
@@ -2413,10 +2424,8 @@ run_step() {
   fi
   progress "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_TITLE}: started (${CURRENT_STEP_ID})"
   record_step_started "${index}"
-  export MIGRATE_STEP_ID=${CURRENT_STEP_ID}
-  if [[ -n ${CLEANUP_UNTIL[${CURRENT_STEP_ID}]-} ]]; then
-    ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
-  fi
+  MIGRATE_STEP_ID=${CURRENT_STEP_ID}
+  [[ -z ${CLEANUP_UNTIL[${CURRENT_STEP_ID}]-} ]] || ACTIVE_CLEANUPS+=("${CURRENT_STEP_ID}")
   if ((STEP_ATTEMPTS[index] > 1)); then
     run_with_retries "${STEP_FUNCTIONS[index]}" "${STEP_ATTEMPTS[index]}" "${STEP_RETRY_DELAYS[index]}"
   elif ((STEP_IN_SHELL[index])); then
@@ -2424,9 +2433,11 @@ run_step() {
   else
     run_child "${STEP_FUNCTIONS[index]}"
   fi
-  state_write "completed ${CURRENT_STEP_ID}"
+  # Completed before the state file says so: a signal between the two
+  # leaves at worst an undone line for a step not recorded as completed.
   COMPLETED[${CURRENT_STEP_ID}]=1
-  end_cleanups_until "${CURRENT_STEP_ID}"
+  state_write "completed ${CURRENT_STEP_ID}"
+  ((${#ACTIVE_CLEANUPS[@]} == 0)) || end_cleanups_until "${CURRENT_STEP_ID}"
   progress "[${CURRENT_STEP_NUMBER}/${#STEP_IDS[@]}] ${CURRENT_STEP_ID}: completed in $((EPOCHSECONDS - started))s"
   record_step_ended "${index}" completed 0
   CURRENT_STEP_ID=''
@@ -2434,6 +2445,8 @@ run_step() {
 
 main() {
   colour_init
+  # Exported once: each step sets it, and its commands see it.
+  export MIGRATE_STEP_ID=''
   if [[ -z ${HOME+set} ]]; then
     die "${EXIT_USAGE}" "HOME is not set; set it (export HOME=/home/you) and run again"
   fi
