@@ -66,13 +66,48 @@ extension DiffPair {
       ],
       statuses: statuses(.safety)),
     DiffPair(
-      name: "a destructive mark dropped while the step still destroys",
+      name: "a destructive mark dropped, the commands unchanged",
       old: base(),
       new: base("2.0", edit: edit("delete-old") { $0.destroys = nil }),
       expected: [
         .init(
           .safety, .destroys(step: "delete-old", old: "the old-app namespace", new: nil),
-          because: "its commands still destroy, and the script no longer asks first")
+          because: "its commands are unchanged, and the script no longer asks first")
+      ],
+      statuses: statuses(.safety)),
+    DiffPair(
+      name: "a destructive mark dropped while the changed step still destroys",
+      old: base(),
+      new: base(
+        "2.0",
+        edit: edit("delete-old") {
+          $0.destroys = nil
+          $0.actions = [
+            .shell(
+              ShellCommand("kubectl --context \"${KUBE_CONTEXT}\" delete namespace old-app --wait"))
+          ]
+        }),
+      expected: [
+        .init(
+          .safety, .destroys(step: "delete-old", old: "the old-app namespace", new: nil),
+          because: "its commands still destroy, and the script no longer asks first"),
+        .init(
+          .behaviour,
+          .commands(
+            step: "delete-old",
+            old: ["kubectl --context \"${KUBE_CONTEXT}\" delete namespace old-app"],
+            new: ["kubectl --context \"${KUBE_CONTEXT}\" delete namespace old-app --wait"])),
+      ],
+      statuses: statuses(.safety)),
+    DiffPair(
+      // Lint's table does not know this command destroys; the author did.
+      name: "a destructive mark dropped from a destruction lint cannot see",
+      old: base(edit: edit("import-all") { $0.destroys = "the users' old passwords" }),
+      new: base("2.0"),
+      expected: [
+        .init(
+          .safety, .destroys(step: "import-all", old: "the users' old passwords", new: nil),
+          because: "its commands are unchanged, and the script no longer asks first")
       ],
       statuses: statuses(.safety)),
     DiffPair(
