@@ -843,9 +843,9 @@ undo_scope() {
   done
 }
 
-# end_cleanups_until ID: drops the cleanups that step ID makes unnecessary.
+# end_cleanups_until ID: drops the cleanups that step ID makes unnecessary
+# (run_step calls it only while a cleanup is in effect).
 end_cleanups_until() {
-  ((${#ACTIVE_CLEANUPS[@]} > 0)) || return 0
   local index
   local -a kept=()
   for index in "${!ACTIVE_CLEANUPS[@]}"; do
