@@ -12,7 +12,7 @@ extension Pachyderm {
     ],
     pins: pins(kube: "NEW_KUBE_CONTEXT", pach: "NEW_PACH_CONTEXT")
   ) {
-    Section("5. Deploy a 1.X Pachyderm cluster with the cloned bucket") {
+    Section("Deploy a 1.X Pachyderm cluster with the cloned bucket (source step 5)") {
       Step(
         "deploy-new-cluster", "Deploy the new Pachyderm cluster",
         explanation:
@@ -38,7 +38,7 @@ extension Pachyderm {
         )
       }
     }
-    Section("6. Restore the new cluster from the backup") {
+    Section("Restore the new cluster from the backup (source step 6)") {
       Step(
         "restore-backup", "Restore the backup",
         explanation:
@@ -64,7 +64,7 @@ extension Pachyderm {
           """#)
       }
     }
-    Section("7. Load transactional data from the checkpoint into the new cluster") {
+    Section("Load transactional data from the checkpoint into the new cluster (source step 7)") {
       Step("load-from-checkpoint", "Play back the data loaded since the checkpoint") {
         ManualInstruction(
           "Point an instance of your data loading systems at the new cluster and play back the transactions from the checkpoint recorded at `resume-data-loaders`. Make any other change the data loading or unloading operations need. Then confirm that the data output is as expected and that the new cluster operates as expected."

@@ -11,7 +11,7 @@ extension Pachyderm {
     ],
     pins: pins(kube: "KUBE_CONTEXT", pach: "PACH_CONTEXT")
   ) {
-    Section("1. Pause all pipeline and data loading operations") {
+    Section("Pause all pipeline and data loading operations (source step 1)") {
       Step(
         "watch-pods", "Watch the cluster's pods",
         explanation:
@@ -55,9 +55,9 @@ extension Pachyderm {
       }
     }
     Section(
-      "2 and 3. Back up and clone the bucket",
+      "Back up and clone the bucket (source steps 2 and 3)",
       explanation:
-        "Steps 2 and 3 can run simultaneously: the script runs them at the same time."
+        "The two steps below can run at the same time (the source says so of its steps 2 and 3), and the script runs them so."
     ) {
       Step(
         "extract-backup", "Extract a backup without objects",
@@ -84,7 +84,7 @@ extension Pachyderm {
         ShellCommand(#"aws s3 sync --only-show-errors "${SOURCE_BUCKET}" "${CLONE_BUCKET}""#)
       }
     }
-    Section("4. Restart all pipeline and data loading operations") {
+    Section("Restart all pipeline and data loading operations (source step 4)") {
       Step(
         "start-pipelines", "Start every pipeline",
         explanation:

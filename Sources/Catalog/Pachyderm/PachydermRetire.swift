@@ -10,7 +10,7 @@ extension Pachyderm {
     requires: [PhasePrerequisite("new-cluster")],
     pins: [ContextPin("kubectl", option: "--context", parameter: "KUBE_CONTEXT")]
   ) {
-    Section("8. Disable the old cluster") {
+    Section("Disable the old cluster (source step 8)") {
       Step(
         "disable-old-cluster", "Scale the old pachd to zero",
         explanation:
@@ -23,7 +23,7 @@ extension Pachyderm {
             + #" scale deployment/pachd --namespace "${NAMESPACE}" --replicas=0"#)
       }
     }
-    Section("9. Reconfigure the new cluster as necessary") {
+    Section("Reconfigure the new cluster as necessary (source step 9)") {
       Step("reconfigure-new-cluster", "Reconfigure the new cluster") {
         ManualInstruction(
           "Reconfigure, as necessary, the data loading operations from Pachyderm to processes outside it so that they work as expected, and the Kubernetes ingress and port changes taken to avoid conflicts with the old cluster."

@@ -12,12 +12,30 @@ extension RunbookTranslator {
   func shape() -> [MarkdownBlock] {
     [
       heading(2, "The procedure at a glance"),
-      .paragraph(
-        .prose(
-          "Each box is a step, numbered as below, in its phase. Steps side by side run at the same time. A dashed box is optional, a yellow one manual, a red one destructive."
-        )),
+      .paragraph(.prose(legend())),
       .flowchart(flowchart()),
     ]
+  }
+
+  /// What the boxes mean, naming only the kinds of box the chart has:
+  /// "Each box is a step, numbered as below, in its phase. A yellow box is
+  /// manual, a red one destructive." (CML: no optional or concurrent steps).
+  func legend() -> String {
+    let steps = procedure.phases.flatMap(\.steps)
+    var kinds: [(look: String, meaning: String)] = []
+    if steps.contains(where: { $0.enabledBy != nil }) { kinds.append(("dashed", "optional")) }
+    if steps.contains(where: \.isManual) { kinds.append(("yellow", "manual")) }
+    if steps.contains(where: \.isDestructive) { kinds.append(("red", "destructive")) }
+    var text = "Each box is a step, numbered as below, in its phase."
+    if steps.contains(where: { $0.concurrentGroup != nil }) {
+      text += " Steps side by side run at the same time."
+    }
+    if let first = kinds.first {
+      let rest = kinds.dropFirst().map { "a \($0.look) one \($0.meaning)" }
+      text +=
+        " " + (["A \(first.look) box is \(first.meaning)"] + rest).joined(separator: ", ") + "."
+    }
+    return text
   }
 
   /// A group per phase; a box per step, labelled with its number, title
