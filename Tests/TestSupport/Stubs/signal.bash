@@ -35,7 +35,9 @@ send_signal() {
       ;;
     TERM) kill -TERM "${script}" ;;
     KILL)
-      # Every process whose ancestors include the script, the script last.
+      # Every process whose ancestors include the script, the script first:
+      # killed after its children, it could still react to their end (run
+      # its error handler, start a cleanup) in the moment between the two.
       local -a tree=()
       for entry in "${!parent[@]}"; do
         pid=${entry}
@@ -44,7 +46,7 @@ send_signal() {
         done
         [[ ${pid} == "${script}" && ${entry} != "${script}" && ${entry} != "$$" ]] && tree+=("${entry}")
       done
-      kill -KILL "${tree[@]}" "${script}" "$$" 2>/dev/null
+      kill -KILL "${script}" "${tree[@]}" "$$" 2>/dev/null
       ;;
   esac
 }
