@@ -63,7 +63,13 @@ import Testing
     let destroys = try #require(Self.lines(shown, containing: "This step destroys").first)
     #expect(destroys.hasPrefix(Self.danger) && destroys.hasSuffix(Self.reset), "\(destroys)")
     #expect(shown.contains(Self.danger + "  Type yes to destroy the old copy"), "\(shown)")
-    let failure = try #require(Self.lines(shown, containing: "failed with exit status 3").last)
+    // The warning on standard error, not the progress record of the same
+    // failure on standard output (the terminal shows the two streams in
+    // either order).
+    let failure = try #require(
+      Self.lines(shown, containing: "failed with exit status 3").first {
+        $0.contains("migrate.sh: step ")
+      })
     #expect(failure.hasPrefix(Self.warning + "migrate.sh: "), "\(failure)")
     #expect(failure.hasSuffix(Self.reset), "\(failure)")
   }
@@ -72,7 +78,7 @@ import Testing
     let harness = try Self.harness()
     let (_, shown) = try Self.onTerminal(harness)
     #expect(shown.contains(Self.escape))
-    let log = try #require(logFile(harness))
+    let log = try #require(harness.tree("home").first { $0.key.hasSuffix(".log") }?.value)
     #expect(log.contains("drop-it: completed in"), "\(log)")
     #expect(log.contains("failed with exit status 3"), "\(log)")
     #expect(!log.contains("\u{1B}"), "\(log)")
@@ -104,17 +110,5 @@ import Testing
     // The runbook has that anchor.
     let runbook = Runbook.render(Self.procedure, generator: "gen-migration test")
     #expect(runbook.contains(#"<a id="\#(RunbookAnchor.step(last))"></a>"#))
-  }
-
-  /// The log's path: the script's default, beside its state.
-  private func logFile(_ harness: ScriptHarness) -> String? {
-    let home = URL(fileURLWithPath: harness.folder.file("home"))
-    let enumerator = FileManager.default.enumerator(atPath: home.path)
-    while let path = enumerator?.nextObject() as? String {
-      if path.hasSuffix(".log") {
-        return try? String(contentsOf: home.appendingPathComponent(path), encoding: .utf8)
-      }
-    }
-    return nil
   }
 }
