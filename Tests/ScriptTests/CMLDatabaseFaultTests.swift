@@ -55,18 +55,14 @@ import Testing
   }
   .flatMap { index in Form.allCases.map { (index, $0) } }
 
-  /// All of `everyCase` with `GEN_MIGRATION_EVERY_FAULT=1`, as `.ci/run`
-  /// runs them after `swift test`; otherwise every call once, the two forms
-  /// taking turns, so that `swift test` stays within its 10 minutes.
-  static let cases: [(Int, Form)] =
-    ProcessInfo.processInfo.environment["GEN_MIGRATION_EVERY_FAULT"] == "1"
-    ? everyCase
-    : everyCase.filter { index, form in (index % 2 == 0) == (form == .beforeActing) }
+  /// Every case under `.ci/run`; each call once, the forms taking turns,
+  /// in `swift test` (``FaultSample``).
+  static let cases = FaultSample.cases(
+    everyCase, position: { $0.0 }, beforeActing: { $0.1 == .beforeActing })
 
   @Test func theSampleFailsEveryCallOnceAndBothForms() {
-    let sample = Self.everyCase.filter { index, form in
-      (index % 2 == 0) == (form == .beforeActing)
-    }
+    let sample = FaultSample.turns(
+      Self.everyCase, position: { $0.0 }, beforeActing: { $0.1 == .beforeActing })
     #expect(Set(sample.map(\.0)) == Set(Self.everyCase.map(\.0)))
     #expect(sample.count * 2 == Self.everyCase.count)
     #expect(Set(sample.map(\.1)) == Set(Form.allCases))

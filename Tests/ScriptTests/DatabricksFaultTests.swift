@@ -41,8 +41,22 @@ import Testing
       )
     })
 
-  static let cases: [(Edition, Int, Form)] = Edition.allCases.flatMap { edition in
+  static let everyCase: [(Edition, Int, Form)] = Edition.allCases.flatMap { edition in
     clean[edition]!.calls.indices.flatMap { index in Form.allCases.map { (edition, index, $0) } }
+  }
+
+  /// Every case under `.ci/run`; each call once, the forms taking turns,
+  /// in `swift test` (``FaultSample``).
+  static let cases = FaultSample.cases(
+    everyCase, position: { $0.1 }, beforeActing: { $0.2 == .beforeActing })
+
+  @Test func theSampleFailsEveryCallOnceAndBothForms() {
+    let sample = FaultSample.turns(
+      Self.everyCase, position: { $0.1 }, beforeActing: { $0.2 == .beforeActing })
+    let calls = { (cases: [(Edition, Int, Form)]) in Set(cases.map { "\($0.0) \($0.1)" }) }
+    #expect(calls(sample) == calls(Self.everyCase))
+    #expect(sample.count * 2 == Self.everyCase.count)
+    #expect(Set(sample.map(\.2)) == Set(Form.allCases))
   }
 
   @Test(arguments: Edition.allCases)
@@ -71,7 +85,7 @@ import Testing
   @Test func everyPhaseOfEveryEditionHasFaultPoints() {
     for edition in Edition.allCases {
       for phase in edition.procedure.phases {
-        let points = Self.cases.filter { point in
+        let points = Self.everyCase.filter { point in
           point.0 == edition
             && phase.steps.contains { $0.id == Self.clean[edition]!.calls[point.1].step }
         }

@@ -49,10 +49,23 @@ import Testing
   /// The export's calls. The import's are proven against the emulated
   /// workspace and its real database instead (`CMLDatabaseFaultTests`),
   /// where a step run twice shows in the rows it leaves.
-  static let cases: [(Phase, Int, Form)] = [Phase.export].flatMap { phase in
+  static let everyCase: [(Phase, Int, Form)] = [Phase.export].flatMap { phase in
     clean[phase]!.indices.filter { !clean[phase]![$0].step.isEmpty }.flatMap { index in
       Form.allCases.map { (phase, index, $0) }
     }
+  }
+
+  /// Every case under `.ci/run`; each call once, the forms taking turns,
+  /// in `swift test` (``FaultSample``).
+  static let cases = FaultSample.cases(
+    everyCase, position: { $0.1 }, beforeActing: { $0.2 == .beforeActing })
+
+  @Test func theSampleFailsEveryCallOnceAndBothForms() {
+    let sample = FaultSample.turns(
+      Self.everyCase, position: { $0.1 }, beforeActing: { $0.2 == .beforeActing })
+    #expect(Set(sample.map(\.1)) == Set(Self.everyCase.map(\.1)))
+    #expect(sample.count * 2 == Self.everyCase.count)
+    #expect(Set(sample.map(\.2)) == Set(Form.allCases))
   }
 
   /// Whether a call changes something (anything but a read, a wait or a sleep).

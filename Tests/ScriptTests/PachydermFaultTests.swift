@@ -32,8 +32,22 @@ import Testing
     })
 
   /// (phase, index of the call among the steps' calls, form).
-  static let cases: [(String, Int, Form)] = PachydermWorld.phases.flatMap { phase in
+  static let everyCase: [(String, Int, Form)] = PachydermWorld.phases.flatMap { phase in
     clean[phase]!.calls.indices.flatMap { index in Form.allCases.map { (phase, index, $0) } }
+  }
+
+  /// Every case under `.ci/run`; each call once, the forms taking turns,
+  /// in `swift test` (``FaultSample``).
+  static let cases = FaultSample.cases(
+    everyCase, position: { $0.1 }, beforeActing: { $0.2 == .before })
+
+  @Test func theSampleFailsEveryCallOnceAndBothForms() {
+    let sample = FaultSample.turns(
+      Self.everyCase, position: { $0.1 }, beforeActing: { $0.2 == .before })
+    let calls = { (cases: [(String, Int, Form)]) in Set(cases.map { "\($0.0) \($0.1)" }) }
+    #expect(calls(sample) == calls(Self.everyCase))
+    #expect(sample.count * 2 == Self.everyCase.count)
+    #expect(Set(sample.map(\.2)) == Set(Form.allCases))
   }
 
   @Test(arguments: cases)
