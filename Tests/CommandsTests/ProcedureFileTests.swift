@@ -208,7 +208,7 @@ import Testing
     #expect(script.status == 0)
     #expect(
       script.standardOutput.contains(
-        "\n  kubectl scale statefulset -n \"${NAMESPACE}\" db --replicas=0\n"))
+        "\n  exec kubectl scale statefulset -n \"${NAMESPACE}\" db --replicas=0\n"))
   }
 }
 

@@ -37,6 +37,9 @@ struct BashTranslator {
   /// Computed once: it encodes the whole model.
   let fingerprint: String
   var nodes: [ScriptNode] = []
+  /// The functions the script defines besides the steps' own, once they
+  /// are all in `nodes` (see ``execForm(of:)``).
+  var scriptFunctions: Set<String> = []
 
   static func translate(_ procedure: Procedure, generator: String, regenerate: String)
     -> ScriptDocument
@@ -67,6 +70,7 @@ struct BashTranslator {
     translator.addParameterChecks()
     translator.addPreflight()
     translator.addPhasePrerequisites()
+    translator.scriptFunctions = functionNames(in: translator.nodes)
     for (number, entry) in procedure.orderedSteps.enumerated() {
       translator.addStep(entry.step, number: number + 1, phase: entry.phase)
     }

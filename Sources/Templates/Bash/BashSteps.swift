@@ -14,9 +14,14 @@ extension BashTranslator {
       body.append(
         .statement([.code(Contract.confirmDestructive), .template(Template(destroys))]))
     }
-    for (index, action) in step.actions.enumerated() {
-      body.append(
-        actionNode(action, helper: Contract.actionFunction(step.id, index: index + 1)))
+    if let exec = execForm(of: step) {
+      body.append(.comment("One command: the child the step runs in becomes the program (exec)."))
+      body.append(.userShell(exec))
+    } else {
+      for (index, action) in step.actions.enumerated() {
+        body.append(
+          actionNode(action, helper: Contract.actionFunction(step.id, index: index + 1)))
+      }
     }
     nodes.append(.function(name: Contract.stepFunction(step.id), body: body))
     nodes.append(.blank)

@@ -85,8 +85,11 @@ final class StaticChecks: @unchecked Sendable {
     else { return false }
     let lines = script.split(separator: "\n", omittingEmptySubsequences: false)
     guard number <= lines.count else { return false }
-    // The line itself, or the line that feeds it a here-document (an SQL client).
+    // The line itself (after the `exec` a step of one command runs it
+    // with), or the line that feeds it a here-document (an SQL client).
     let line = lines[number - 1].trimmingCharacters(in: .whitespaces)
-    return authorLines.contains { !$0.isEmpty && (line == $0 || line.hasPrefix($0 + " <<")) }
+    return authorLines.contains {
+      !$0.isEmpty && (line == $0 || line == "exec " + $0 || line.hasPrefix($0 + " <<"))
+    }
   }
 }

@@ -2054,7 +2054,8 @@ PLAN
 # Step 7 (export): Dispense with the database dump
 # ---------------------------------------------------------------------------
 step_remove_database_dump() {
-  rm "${CDSW_DIR}/db.sql"
+  # One command: the child the step runs in becomes the program (exec).
+  exec rm "${CDSW_DIR}/db.sql"
 }
 
 plan_remove_database_dump() {

@@ -2045,7 +2045,8 @@ PLAN
 # Step 6 (old-cluster): Clone the object store bucket
 # ---------------------------------------------------------------------------
 step_clone_bucket() {
-  aws s3 sync --only-show-errors "${SOURCE_BUCKET}" "${CLONE_BUCKET}"
+  # One command: the child the step runs in becomes the program (exec).
+  exec aws s3 sync --only-show-errors "${SOURCE_BUCKET}" "${CLONE_BUCKET}"
 }
 
 plan_clone_bucket() {
