@@ -16,7 +16,7 @@ enum Runtime {
     ("`true`", "true"), ("`/bin/true`", "/bin/true"),
   ]
   static let stepCounts = [100, 1_000]
-  static let sides = ["plain", "loop", "generated"]
+  static let sides = ["plain", "loop", "floor", "generated"]
 
   /// A procedure of `count` steps, each running `command`.
   static func procedure(steps count: Int, command: String) -> Procedure {
@@ -37,7 +37,7 @@ enum Runtime {
   /// per-step figures derived from runs of the same round.
   struct Measured {
     var times: [String: [Int: Sample]] = [:]
-    /// (side − plain) / steps, per round, for `generated` and `loop`.
+    /// (side − plain) / steps, per round, for `generated`, `loop` and `floor`.
     var perStep: [String: [Int: Sample]] = [:]
     /// Per-step overhead from the difference between the two step counts
     /// (start-up cancels out), per round.
@@ -57,6 +57,9 @@ enum Runtime {
       let prefix = folder.appendingPathComponent("\(name)-\(steps)").path
       try write(Baselines.plain(command: command, steps: steps), "\(prefix)-plain.sh")
       try write(Baselines.loop(command: command, steps: steps), "\(prefix)-loop.sh")
+      try write(
+        Baselines.floor(command: command, steps: steps, asChild: command != "true"),
+        "\(prefix)-floor.sh")
       try write(
         BashScript.render(procedure(steps: steps, command: command), generator: "bench"),
         "\(prefix)-generated.sh")
@@ -84,14 +87,14 @@ enum Runtime {
       for steps in stepCounts {
         let plain = times["plain"]![steps]!
         var overhead: [String: Double] = [:]
-        for side in ["generated", "loop"] {
+        for side in ["generated", "loop", "floor"] {
           overhead[side] = (times[side]![steps]! - plain) / Double(steps)
           measured.perStep[side, default: [:]][steps, default: Sample()].values.append(
             overhead[side]!)
         }
       }
       let (low, high) = (stepCounts.first!, stepCounts.last!)
-      for side in ["generated", "loop"] {
+      for side in ["generated", "loop", "floor"] {
         let grows = (times[side]![high]! - times[side]![low]!)
         let plainGrows = times["plain"]![high]! - times["plain"]![low]!
         measured.slope[side, default: Sample()].values.append(
@@ -112,8 +115,10 @@ enum Runtime {
     }
     print("Whole processes, ms: median (least – greatest) of \(runs) rounds")
     print("")
-    print("| command | steps | plain commands | minimal loop | generated script |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print(
+      "| command | steps | plain commands | minimal loop | straight-line floor | generated script |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for (label, measured) in all {
       for steps in stepCounts {
         let cells = sides.map { measured.times[$0]![steps]!.milliseconds() }
@@ -124,28 +129,32 @@ enum Runtime {
     print("Per step, µs over the plain commands: median (least – greatest) over rounds")
     print("")
     print(
-      "| command | steps | generated | minimal loop | generated / loop (target ≤ 1.5) | generated / plain | loop / plain |"
+      "| command | steps | generated | minimal loop | floor | generated / loop (target ≤ 1.5) | floor / loop | generated / plain | loop / plain |"
     )
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for (label, measured) in all {
       for steps in stepCounts {
         let generated = measured.perStep["generated"]![steps]!
         let loop = measured.perStep["loop"]![steps]!
+        let floor = measured.perStep["floor"]![steps]!
         let ratio = generated.median / loop.median
+        let floorRatio = String(format: "%.2f", floor.median / loop.median)
         let plain = measured.times["plain"]![steps]!.median
         let wholeRatio = { (side: String) in
           String(format: "%.2f×", measured.times[side]![steps]!.median / plain)
         }
         print(
-          "| \(label) | \(steps) | \(generated.microseconds()) | \(loop.microseconds()) | \(String(format: "%.2f", ratio)) \(verdict(ratio)) | \(wholeRatio("generated")) | \(wholeRatio("loop")) |"
+          "| \(label) | \(steps) | \(generated.microseconds()) | \(loop.microseconds()) | \(floor.microseconds()) | \(String(format: "%.2f", ratio)) \(verdict(ratio)) | \(floorRatio) | \(wholeRatio("generated")) | \(wholeRatio("loop")) |"
         )
       }
       let generated = measured.slope["generated"]!
       let loop = measured.slope["loop"]!
+      let floor = measured.slope["floor"]!
       let (low, high) = (stepCounts.first!, stepCounts.last!)
       let ratio = generated.median / loop.median
+      let floorRatio = String(format: "%.2f", floor.median / loop.median)
       print(
-        "| \(label) | \(low) → \(high) | \(generated.microseconds()) | \(loop.microseconds()) | \(String(format: "%.2f", ratio)) \(verdict(ratio)) | | |"
+        "| \(label) | \(low) → \(high) | \(generated.microseconds()) | \(loop.microseconds()) | \(floor.microseconds()) | \(String(format: "%.2f", ratio)) \(verdict(ratio)) | \(floorRatio) | | |"
       )
     }
     print("")
