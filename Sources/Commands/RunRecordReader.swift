@@ -92,13 +92,15 @@ enum RunRecordReader {
         parameters.append(.init(name: name, value: object[name] as? String ?? "\(object[name]!)"))
       }
     }
-    return RecordedRun(
+    var run = RecordedRun(
       procedure: try fields.string("procedure"), version: try fields.string("version"),
       fingerprint: try fields.string("fingerprint"),
       phases: fields.object["phases"] as? [String] ?? [], user: fields.optional("user") ?? "",
       host: fields.optional("host") ?? "", resume: fields.object["resume"] as? Bool ?? false,
       started: try fields.string("time"), startedEpoch: try fields.requiredInt("epoch"),
       parameters: parameters)
+    run.uid = fields.int("uid")
+    return run
   }
 
   /// The members of one line, with errors that name it.

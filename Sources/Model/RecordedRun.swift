@@ -10,6 +10,9 @@ public struct RecordedRun: Equatable, Sendable {
   public var fingerprint: String
   public var phases: [String]
   public var user: String
+  /// The user's numeric id; the name can be empty (a shell without `USER`
+  /// or `LOGNAME`, as under cron or in a container), the id is not.
+  public var uid: Int?
   public var host: String
   public var resume: Bool
   /// When it started and ended, as the script wrote them (ISO 8601), and

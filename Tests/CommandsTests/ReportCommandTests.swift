@@ -133,4 +133,22 @@ import Testing
     #expect(usage.status == 2)
     #expect(usage.standardError.contains("report needs a run record"))
   }
+
+  /// A shell without `USER` or `LOGNAME` (cron, a container) records no
+  /// name; the report names the run's uid instead, and says so only when
+  /// neither is known.
+  @Test(arguments: [
+    (#""user":"ops","uid":1000,"#, "by ops on"), (#""user":"","uid":0,"#, "by uid 0 on"),
+    (#""user":"","#, "by an unknown user on"),
+  ])
+  func theRunnerIsTheUserOrElseTheUid(fields: String, shown: String) throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    try folder.write(
+      #"{"event":"run-started","time":"2026-12-01T10:00:00+0000","epoch":1000,"procedure":"tiny","version":"2.0","fingerprint":"0000000000000000","phases":["prepare"],"#
+        + fields + #""host":"db1","resume":false,"parameters":{}}"# + "\n", to: "tiny.record.jsonl")
+    let result = GenMigration.run(
+      ["report", folder.file("tiny.record.jsonl")], catalog: [Self.procedure])
+    #expect(result.standardOutput.contains("started 2026-12-01T10:00:00+0000 " + shown + " db1"))
+  }
 }

@@ -44,7 +44,8 @@ public struct RunReport: Equatable, Sendable {
       "Run \(number) of \(count): \(run.procedure) \(run.version) (model \(run.fingerprint)), phases: \(run.phases.joined(separator: " "))"
         + (run.resume ? ", resumed" : "")
     ]
-    var when = "  started \(run.started) by \(run.user.isEmpty ? "an unknown user" : run.user)"
+    let user = !run.user.isEmpty ? run.user : run.uid.map { "uid \($0)" } ?? "an unknown user"
+    var when = "  started \(run.started) by \(user)"
     when += " on \(run.host.isEmpty ? "an unknown host" : run.host)"
     if let ended = run.ended, let epoch = run.endedEpoch {
       when += ", ended \(ended) (\(epoch - run.startedEpoch)s)"
