@@ -42,12 +42,10 @@ import Testing
     everyCase, position: { $0.1 }, beforeActing: { $0.2 == .before })
 
   @Test func theSampleFailsEveryCallOnceAndBothForms() {
-    let sample = FaultSample.turns(
-      Self.everyCase, position: { $0.1 }, beforeActing: { $0.2 == .before })
-    let calls = { (cases: [(String, Int, Form)]) in Set(cases.map { "\($0.0) \($0.1)" }) }
-    #expect(calls(sample) == calls(Self.everyCase))
-    #expect(sample.count * 2 == Self.everyCase.count)
-    #expect(Set(sample.map(\.2)) == Set(Form.allCases))
+    #expect(
+      FaultSample.turnsFailEveryCallOnceInBothForms(
+        Self.everyCase, call: { "\($0.0) \($0.1)" }, position: { $0.1 },
+        beforeActing: { $0.2 == .before }))
   }
 
   @Test(arguments: cases)

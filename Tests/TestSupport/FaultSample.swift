@@ -30,4 +30,16 @@ public enum FaultSample {
   ) -> [Case] {
     everyFault ? cases : turns(cases, position: position, beforeActing: beforeActing)
   }
+
+  /// Whether the turns of `cases` fail every call exactly once (`call`
+  /// names it) and use both forms: what each suite's sample must hold.
+  public static func turnsFailEveryCallOnceInBothForms<Case>(
+    _ cases: [Case], call: (Case) -> String, position: (Case) -> Int,
+    beforeActing: (Case) -> Bool
+  ) -> Bool {
+    let sample = turns(cases, position: position, beforeActing: beforeActing)
+    let calls = sample.map(call)
+    return Set(calls) == Set(cases.map(call)) && calls.count == Set(calls).count
+      && Set(sample.map(beforeActing)) == [true, false]
+  }
 }

@@ -83,8 +83,9 @@ extension BashTranslator {
   }
 
   /// The functions the script defines besides its steps' (the runtime's,
-  /// help, argument parsing, preflight), and the prefixes of the steps'
-  /// own: a command naming one of them is no program to `exec`.
+  /// help, argument parsing, preflight; the steps' own are known by their
+  /// prefixes, ``stepFunctionPrefixes``): a command naming one of them is
+  /// no program to `exec`.
   static func functionNames(in nodes: [ScriptNode]) -> Set<String> {
     var names: Set<String> = []
     func scan(_ text: String) {
