@@ -130,12 +130,15 @@ import Testing
   @Test func sigtermWhileAnExecedStepRunsIsHandledAtOnceAndStopsTheProgram() throws {
     let harness = try harness(["parent-of hang", "parent-of after"])
     let run = try harness.start(["--yes"])
-    var started = false
-    for _ in 0..<400 where !started {
-      started = harness.folder.read("parents")?.contains("hang") == true
-      if !started { usleep(50_000) }
+    // The program has written its PID: it is about to become the sleep.
+    var program: Int32? = nil
+    for _ in 0..<400 where program == nil {
+      program = harness.folder.read("hang.pid").flatMap {
+        Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+      }
+      if program == nil { usleep(50_000) }
     }
-    #expect(started)
+    let pid = try #require(program)
     let begun = Date()
     run.signal(SIGTERM)
     let result = run.wait()
@@ -143,13 +146,11 @@ import Testing
     #expect(Date().timeIntervalSince(begun) < 20)
     #expect(result.standardError.contains("interrupted by SIGTERM during step step-1"))
     // The program, which became the sleep, is stopped with the run.
-    let program = try #require(
-      Int32(harness.folder.read("hang.pid")?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
     var stopped = false
     for _ in 0..<40 where !stopped {
-      stopped = kill(program, 0) != 0
+      stopped = kill(pid, 0) != 0
       if !stopped { usleep(50_000) }
     }
-    #expect(stopped, "the step's program \(program) still runs")
+    #expect(stopped, "the step's program \(pid) still runs")
   }
 }
