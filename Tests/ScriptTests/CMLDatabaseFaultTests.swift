@@ -57,14 +57,12 @@ import Testing
 
   /// Every case under `.ci/run`; each call once, the forms taking turns,
   /// in `swift test` (``FaultSample``).
-  static let cases = FaultSample.cases(
-    everyCase, position: { $0.0 }, beforeActing: { $0.1 == .beforeActing })
+  static let sample = FaultSample(
+    everyCase, call: { "\($0.0)" }, position: { $0.0 }, beforeActing: { $0.1 == .beforeActing })
+  static let cases = sample.cases
 
   @Test func theSampleFailsEveryCallOnceAndBothForms() {
-    #expect(
-      FaultSample.turnsFailEveryCallOnceInBothForms(
-        Self.everyCase, call: { "\($0.0)" }, position: { $0.0 },
-        beforeActing: { $0.1 == .beforeActing }))
+    #expect(Self.sample.turnsFailEveryCallOnceInBothForms)
   }
 
   @Test(arguments: cases)

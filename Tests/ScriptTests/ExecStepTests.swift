@@ -131,14 +131,12 @@ import Testing
     let harness = try harness(["parent-of hang", "parent-of after"])
     let run = try harness.start(["--yes"])
     // The program has written its PID: it is about to become the sleep.
-    var program: Int32? = nil
-    for _ in 0..<400 where program == nil {
-      program = harness.folder.read("hang.pid").flatMap {
-        Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
-      }
-      if program == nil { usleep(50_000) }
-    }
-    let pid = try #require(program)
+    let pid = try #require(
+      Poll.value(within: 20) {
+        harness.folder.read("hang.pid").flatMap {
+          Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+      })
     let begun = Date()
     run.signal(SIGTERM)
     let result = run.wait()
@@ -146,11 +144,6 @@ import Testing
     #expect(Date().timeIntervalSince(begun) < 20)
     #expect(result.standardError.contains("interrupted by SIGTERM during step step-1"))
     // The program, which became the sleep, is stopped with the run.
-    var stopped = false
-    for _ in 0..<40 where !stopped {
-      stopped = kill(pid, 0) != 0
-      if !stopped { usleep(50_000) }
-    }
-    #expect(stopped, "the step's program \(pid) still runs")
+    #expect(Poll.until(within: 2) { kill(pid, 0) != 0 }, "the step's program \(pid) still runs")
   }
 }

@@ -1,45 +1,50 @@
 import Foundation
 
-/// Which of a suite's fault cases `swift test` runs: with
+/// Which of a suite's fault cases a run takes: with
 /// `GEN_MIGRATION_EVERY_FAULT=1` (as `.ci/run` runs the fault suites after
 /// `swift test`) every call in both forms; otherwise every call once, the
 /// two forms taking turns (a call at an even position fails before it
 /// acts, one at an odd position after it acted), so that `swift test`
 /// stays within its 10 minutes on two cores.
-public enum FaultSample {
-  public static let everyFault =
-    ProcessInfo.processInfo.environment["GEN_MIGRATION_EVERY_FAULT"] == "1"
+///
+/// A suite describes its cases once: which call each fails (`call`), the
+/// call's position among the calls a fault can hit, and whether it fails
+/// before the call acts.
+public struct FaultSample<Case: Sendable>: Sendable {
+  public let every: [Case]
+  private let call: @Sendable (Case) -> String
+  private let position: @Sendable (Case) -> Int
+  private let beforeActing: @Sendable (Case) -> Bool
 
-  /// Whether the sample holds the case of the call at `position` (its
-  /// index among the calls a fault can hit) failed in the first form
-  /// (`beforeActing`) or the second.
-  public static func takesTurns(position: Int, beforeActing: Bool) -> Bool {
-    (position % 2 == 0) == beforeActing
+  public init(
+    _ every: [Case], call: @escaping @Sendable (Case) -> String,
+    position: @escaping @Sendable (Case) -> Int,
+    beforeActing: @escaping @Sendable (Case) -> Bool
+  ) {
+    self.every = every
+    self.call = call
+    self.position = position
+    self.beforeActing = beforeActing
   }
 
-  /// The cases of `cases` that take their turn.
-  public static func turns<Case>(
-    _ cases: [Case], position: (Case) -> Int, beforeActing: (Case) -> Bool
-  ) -> [Case] {
-    cases.filter { takesTurns(position: position($0), beforeActing: beforeActing($0)) }
+  /// The cases that take their turn.
+  public var turns: [Case] {
+    every.filter { (position($0) % 2 == 0) == beforeActing($0) }
   }
 
-  /// `cases` as this run takes them: all of them, or the turns.
-  public static func cases<Case>(
-    _ cases: [Case], position: (Case) -> Int, beforeActing: (Case) -> Bool
-  ) -> [Case] {
-    everyFault ? cases : turns(cases, position: position, beforeActing: beforeActing)
-  }
+  /// The cases this run takes: all of them, or the turns.
+  public var cases: [Case] { everyFaultRequested ? every : turns }
 
-  /// Whether the turns of `cases` fail every call exactly once (`call`
-  /// names it) and use both forms: what each suite's sample must hold.
-  public static func turnsFailEveryCallOnceInBothForms<Case>(
-    _ cases: [Case], call: (Case) -> String, position: (Case) -> Int,
-    beforeActing: (Case) -> Bool
-  ) -> Bool {
-    let sample = turns(cases, position: position, beforeActing: beforeActing)
+  /// Whether the turns fail every call exactly once and use both forms:
+  /// what each suite's sample must hold.
+  public var turnsFailEveryCallOnceInBothForms: Bool {
+    let sample = turns
     let calls = sample.map(call)
-    return Set(calls) == Set(cases.map(call)) && calls.count == Set(calls).count
+    return Set(calls) == Set(every.map(call)) && calls.count == Set(calls).count
       && Set(sample.map(beforeActing)) == [true, false]
   }
 }
+
+/// `GEN_MIGRATION_EVERY_FAULT=1`: every case of every fault suite.
+private let everyFaultRequested =
+  ProcessInfo.processInfo.environment["GEN_MIGRATION_EVERY_FAULT"] == "1"

@@ -150,11 +150,7 @@ public final class ScriptHarness {
 
   /// Waits (up to 20 s) until a recorded call contains `text`.
   public func waitForCall(containing text: String) -> Bool {
-    for _ in 0..<400 {
-      if calls.contains(where: { $0.contains(text) }) { return true }
-      usleep(50_000)
-    }
-    return false
+    Poll.until(within: 20) { calls.contains(where: { $0.contains(text) }) }
   }
 
   private func baseEnvironment(path: String?) -> [String: String] {
