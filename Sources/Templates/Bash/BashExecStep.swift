@@ -82,30 +82,29 @@ extension BashTranslator {
     return quote == nil && !escaped
   }
 
-  /// The functions the script defines besides its steps' (the runtime's,
-  /// help, argument parsing, preflight; the steps' own are known by their
-  /// prefixes, ``stepFunctionPrefixes``): a command naming one of them is
-  /// no program to `exec`.
+  /// The functions the script defines besides its steps': the fixed
+  /// runtime's (``BashRuntime/fixedParts``, read once) and those the
+  /// translator added to `nodes` (help, argument parsing, preflight). The
+  /// steps' own are known by their prefixes, ``stepFunctionPrefixes``. A
+  /// command naming one of them is no program to `exec`.
   static func functionNames(in nodes: [ScriptNode]) -> Set<String> {
-    var names: Set<String> = []
-    func scan(_ text: String) {
-      for line in text.split(separator: "\n") {
-        let trimmed = line.drop(while: { $0 == " " })
-        guard let end = trimmed.range(of: "() {") ?? trimmed.range(of: "()") else { continue }
-        let name = trimmed[..<end.lowerBound]
-        if !name.isEmpty, name.unicodeScalars.allSatisfy(programNameScalars.contains) {
-          names.insert(String(name))
-        }
-      }
-    }
-    for node in nodes {
-      switch node {
-      case .function(let name, _): names.insert(name)
-      case .runtime(let text): scan(text)
-      default: break
-      }
-    }
-    scan(BashMain.text)
+    var names = runtimeFunctionNames
+    for case .function(let name, _) in nodes { names.insert(name) }
     return names
   }
+
+  /// Every function the fixed runtime defines, whether or not a script
+  /// includes its part: `name() {` at the start of a line.
+  static let runtimeFunctionNames: Set<String> = {
+    var names: Set<String> = []
+    for line in BashRuntime.fixedParts.joined(separator: "\n").split(separator: "\n") {
+      let trimmed = line.drop(while: { $0 == " " })
+      guard let end = trimmed.range(of: "() {") ?? trimmed.range(of: "()") else { continue }
+      let name = trimmed[..<end.lowerBound]
+      if !name.isEmpty, name.unicodeScalars.allSatisfy(programNameScalars.contains) {
+        names.insert(String(name))
+      }
+    }
+    return names
+  }()
 }

@@ -31,6 +31,13 @@ enum BashRuntime {
 
     """#
 
+  /// The parts of the runtime that are the same in every script that has
+  /// them, written by this package (each a ``ScriptNode/runtime(_:)``).
+  static let fixedParts = [
+    versionGuard, helpers, BashColour.text, BashRunState.text, BashRunRecord.text,
+    BashInputs.text, BashSecrets.text, BashPhaseRecords.text, BashMain.text,
+  ]
+
   static let helpers = #"""
     # ---------------------------------------------------------------------------
     # Runtime: output, prompts, waits, checks and cleanup. Bash builtins only.

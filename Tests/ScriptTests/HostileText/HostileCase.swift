@@ -37,10 +37,7 @@ struct HostileCase {
   /// are off in this copy only.
   var checkedScript: String? {
     guard script != nil else { return nil }
-    let fixed = [
-      BashRuntime.versionGuard, BashRuntime.helpers, BashColour.text, BashRunState.text,
-      BashRunRecord.text, BashInputs.text, BashSecrets.text, BashPhaseRecords.text, BashMain.text,
-    ]
+    let fixed = BashRuntime.fixedParts
     var nodes = BashScript.document(procedure, generator: "test").nodes.filter { node in
       if case .runtime(let text) = node { return !fixed.contains(text) }
       return true
